@@ -1,0 +1,83 @@
+package io.jawait;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Conversions between loop futures and {@link CompletionStage}s, in both directions. */
+final class Bridges {
+    private Bridges() {
+    }
+
+    /**
+     * A loop future completed (on the loop's thread) when {@code stage} completes. Cancelling the
+     * loop future cancels the stage's {@code CompletableFuture} where it has one.
+     */
+    static <T> Future<T> wrap(EventLoop loop, CompletionStage<T> stage) {
+        Future<T> future = loop.createFuture();
+        stage.whenComplete((value, failure) -> {
+            Runnable deliver = () -> {
+                if (future.isDone()) {
+                    return;
+                }
+                if (failure == null) {
+                    future.setResult(value);
+                } else {
+                    Throwable t = Futures.unwrap(failure);
+                    if (t instanceof CancelledException c) {
+                        future.cancel(c.getMessage());
+                    } else {
+                        future.setException(t);
+                    }
+                }
+            };
+            if (EventLoop.runningOrNull() == loop) {
+                deliver.run();
+            } else {
+                try {
+                    loop.callSoonThreadsafe(deliver);
+                } catch (IllegalStateException closed) {
+                    // The loop is gone; nobody awaits the outcome any more.
+                }
+            }
+        });
+        future.addDoneCallback(f -> {
+            if (f.isCancelled()) {
+                try {
+                    stage.toCompletableFuture().cancel(false);
+                } catch (UnsupportedOperationException notSupported) {
+                    // A stage without a CompletableFuture view cannot be cancelled from here.
+                }
+            }
+        });
+        return future;
+    }
+
+    /** A {@link CompletableFuture} mirroring {@code future}; cancelling it cancels the future. */
+    static <T> CompletableFuture<T> toCompletableFuture(Future<T> future) {
+        CompletableFuture<T> cf = new CompletableFuture<>();
+        future.addDoneCallback(f -> {
+            if (f.isCancelled()) {
+                cf.completeExceptionally(new Futures.CancelledExceptionBridge(f.cancelledException()));
+                return;
+            }
+            Throwable failure = f.exception();
+            if (failure != null) {
+                cf.completeExceptionally(failure);
+            } else {
+                cf.complete(f.result());
+            }
+        });
+        cf.whenComplete((v, e) -> {
+            if (e instanceof CancellationException && !(e instanceof Futures.CancelledExceptionBridge)) {
+                EventLoop loop = future.loop();
+                if (EventLoop.runningOrNull() == loop) {
+                    future.cancel();
+                } else if (!loop.isClosed()) {
+                    loop.callSoonThreadsafe(future::cancel);
+                }
+            }
+        });
+        return cf;
+    }
+}

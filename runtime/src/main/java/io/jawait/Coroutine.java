@@ -1,0 +1,383 @@
+package io.jawait;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The result of calling an {@code @Async} method: a cold, single-use computation that produces a
+ * {@code T} (Python's coroutine object).
+ *
+ * <p>Nothing in the body runs until the coroutine is awaited by another coroutine, wrapped in a
+ * {@link Task} ({@link Asyncio#createTask(Coroutine)}), or passed to {@link Asyncio#run(Coroutine)}
+ * and friends. A coroutine awaited by another coroutine runs inline in the awaiting task, without a
+ * loop turn. Awaiting (or scheduling) the same coroutine twice throws
+ * {@link IllegalStateException}.
+ *
+ * <h2>For compiled state machines</h2>
+ * The annotation processor turns each {@code @Async} body into a subclass whose {@link #step()}
+ * is a {@code for (;;) switch (state)} over the body's states. The protected methods below are the
+ * protocol that generated code (and the runtime's own hand-written coroutines) use:
+ * <pre>{@code
+ * case 0:
+ *     state = 1;
+ *     if (awaits(sleep(delay))) return;   // suspended: the task resumes us at case 1
+ * case 1:                                 // a done awaitable falls through, no suspension
+ *     String text = awaited();            // the awaited value, or its failure thrown here
+ *     complete(text.toUpperCase());
+ *     return;
+ * }</pre>
+ * Frames never call each other on the Java stack: awaiting a child coroutine hands it to the
+ * driving task, which runs the innermost frame and feeds each completed frame's outcome to its
+ * caller in a loop. Arbitrarily deep chains of awaits therefore never overflow the stack.
+ *
+ * @param <T> the type of the value this coroutine produces
+ */
+public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
+    private static final byte NEW = 0;
+    private static final byte RUNNING = 1;
+    private static final byte SUCCEEDED = 2;
+    private static final byte FAILED = 3;
+
+    /** Marker awaited by {@link #yields()}: the task is rescheduled once. */
+    private static final Object YIELD = new Object();
+
+    /** The machine's current state; {@code 0} before the first step. */
+    protected int state;
+
+    private byte phase = NEW;
+    private boolean claimed;
+    /** Set when an await of this step suspended; cleared before each step. */
+    private boolean parked;
+    /** The frame awaiting this one, or {@code null} for a task's root frame. */
+    Coroutine<?> caller;
+    /** The task driving this frame once it has started. */
+    Task<?> task;
+    /** What the current await waits on: an Awaitable, a CompletableFuture or YIELD. */
+    private Object awaiting;
+    private Continuation<Object> continuation;
+    /** The result, or the Throwable when {@code phase == FAILED}. */
+    private Object outcome;
+
+    /** For subclasses: generated state machines and hand-written coroutines. */
+    protected Coroutine() {
+    }
+
+    // ------------------------------------------------------------------ public factories
+
+    /**
+     * A coroutine that completes with {@code value} as soon as it is awaited. In an {@code @Async}
+     * body, {@code return Coroutine.of(v);} completes the method with {@code v}.
+     *
+     * @param value the result, may be {@code null}
+     * @param <T> the result type
+     * @return a new single-use coroutine
+     */
+    public static <T> Coroutine<T> of(T value) {
+        return new Completed<>(SUCCEEDED, value);
+    }
+
+    /**
+     * A {@code Coroutine<Void>} that completes with {@code null}: {@code return Coroutine.done();}.
+     *
+     * @return a new single-use coroutine
+     */
+    public static Coroutine<Void> done() {
+        return new Completed<>(SUCCEEDED, null);
+    }
+
+    /**
+     * A coroutine that fails with {@code failure} when awaited.
+     *
+     * @param failure the exception to raise at the await, not {@code null}
+     * @param <T> the result type
+     * @return a new single-use coroutine
+     */
+    public static <T> Coroutine<T> failed(Throwable failure) {
+        return new Completed<>(FAILED, Objects.requireNonNull(failure, "failure"));
+    }
+
+    // ------------------------------------------------------------------ the machine
+
+    /**
+     * Runs the machine from {@link #state} until it suspends (an {@code awaits...} call returned
+     * {@code true}, then {@code return}) or completes ({@link #complete(Object)}, then
+     * {@code return}). Anything thrown out of it fails the coroutine with that exception.
+     *
+     * @throws Throwable the body's failure
+     */
+    protected abstract void step() throws Throwable;
+
+    /**
+     * Starts awaiting {@code awaitable}. Returns {@code false} when its outcome is available now
+     * (a done future, or a completed coroutine): read it with {@link #awaited()} without
+     * returning. Returns {@code true} when the machine must {@code return}: the driving task
+     * resumes {@link #step()} once the outcome is ready (a coroutine is run by the task first).
+     *
+     * @param awaitable what to await, not {@code null}
+     * @return whether the machine is suspended
+     * @throws NullPointerException if {@code awaitable} is null
+     * @throws IllegalStateException for a task awaiting itself, a future of another loop, or a
+     *     coroutine awaited twice
+     */
+    protected final boolean awaits(Awaitable<?> awaitable) {
+        Objects.requireNonNull(awaitable, "await(null)");
+        Task<?> t = task;
+        if (awaitable instanceof Future<?> f) {
+            if (f.isDone()) {
+                awaiting = f;
+                return false;
+            }
+            if (f == t) {
+                throw new IllegalStateException("Task cannot await on itself: " + t);
+            }
+            if (f.loop() != t.loop()) {
+                throw new IllegalStateException("Task " + t + " got Future " + f + " attached to a different loop");
+            }
+            awaiting = f;
+            t.waitOn(f);
+            return parked = true;
+        }
+        Coroutine<?> child = (Coroutine<?>) awaitable;
+        child.begin(t, this);
+        awaiting = child;
+        if (child.isFinished()) {
+            return false;
+        }
+        t.push(child);
+        return parked = true;
+    }
+
+    /**
+     * Starts awaiting a {@link CompletionStage} ({@code CompletableFuture} and others): a done
+     * {@code CompletableFuture} never suspends; otherwise the stage is wrapped in a loop future and
+     * the task resumes on the loop thread when it completes.
+     *
+     * @param stage what to await, not {@code null}
+     * @return whether the machine is suspended
+     */
+    protected final boolean awaits(CompletionStage<?> stage) {
+        Objects.requireNonNull(stage, "await(null)");
+        if (stage instanceof CompletableFuture<?> cf && cf.isDone()) {
+            awaiting = cf;
+            return false;
+        }
+        return awaits(task.loop().wrapStage(stage));
+    }
+
+    /**
+     * Yields once to the loop (what {@code sleep(0)} does): every callback already ready runs
+     * before this task continues. Always suspends; resume with {@link #awaited()}.
+     *
+     * @return {@code true}
+     */
+    protected final boolean yields() {
+        awaiting = YIELD;
+        task.reschedule();
+        return parked = true;
+    }
+
+    /**
+     * The outcome of the await started last: its value, or its failure thrown here unwrapped (the
+     * original exception object). A cancellation delivered to the task while it was suspended is
+     * thrown here instead. The type is the target's: the processor only uses it where the
+     * original source proves the types agree.
+     *
+     * @param <R> the awaited value's type
+     * @return the awaited value
+     * @throws Throwable the awaited failure or a {@link CancelledException}
+     */
+    @SuppressWarnings("unchecked")
+    protected final <R> R awaited() throws Throwable {
+        Object a = awaiting;
+        awaiting = null;
+        Throwable delivered = task.takeDeliveredThrow();
+        if (delivered != null) {
+            throw delivered;
+        }
+        if (a instanceof Future<?> f) {
+            return (R) f.resultForAwait();
+        }
+        if (a instanceof Coroutine<?> c) {
+            return (R) c.outcome();
+        }
+        if (a == YIELD) {
+            return null;
+        }
+        if (a instanceof CompletableFuture<?> cf) {
+            return (R) Futures.join(cf);
+        }
+        throw new IllegalStateException("awaited() called with no await in progress in " + this);
+    }
+
+    /**
+     * Awaits {@code awaitable} and continues the current statement with its value in {@code k}.
+     * When the awaitable is done, {@code k} runs now; otherwise it is kept and run by
+     * {@link #resumeContinuation()} when the machine resumes.
+     *
+     * @param awaitable what to await
+     * @param k the rest of the statement
+     * @param <R> the awaited value's type, inferred from {@code awaitable}
+     * @return whether the machine is suspended (by this await or one inside {@code k})
+     * @throws Throwable what the awaitable or {@code k} throws
+     */
+    @SuppressWarnings("unchecked")
+    protected final <R> boolean awaitsThen(Awaitable<R> awaitable, Continuation<? super R> k) throws Throwable {
+        if (awaits(awaitable)) {
+            continuation = (Continuation<Object>) k;
+            return true;
+        }
+        k.resume(this.<R>awaited());
+        return parked;
+    }
+
+    /**
+     * {@link #awaitsThen(Awaitable, Continuation)} for a {@link CompletionStage}.
+     *
+     * @param stage what to await
+     * @param k the rest of the statement
+     * @param <R> the awaited value's type
+     * @return whether the machine is suspended
+     * @throws Throwable what the stage or {@code k} throws
+     */
+    @SuppressWarnings("unchecked")
+    protected final <R> boolean awaitsThen(CompletionStage<R> stage, Continuation<? super R> k) throws Throwable {
+        if (awaits(stage)) {
+            continuation = (Continuation<Object>) k;
+            return true;
+        }
+        k.resume(this.<R>awaited());
+        return parked;
+    }
+
+    /**
+     * Runs the continuation kept by a suspended {@link #awaitsThen(Awaitable, Continuation)} with
+     * the awaited value.
+     *
+     * @return whether the machine suspended again inside the continuation
+     * @throws Throwable what the awaitable or the continuation throws
+     */
+    protected final boolean resumeContinuation() throws Throwable {
+        Continuation<Object> k = continuation;
+        continuation = null;
+        if (k == null) {
+            throw new IllegalStateException("no continuation to resume in " + this);
+        }
+        k.resume(awaited());
+        return parked;
+    }
+
+    /**
+     * Completes this coroutine with {@code value}. The machine must {@code return} right after.
+     *
+     * @param value the result
+     */
+    protected final void complete(Object value) {
+        outcome = value;
+        phase = SUCCEEDED;
+    }
+
+    // ------------------------------------------------------------------ driver protocol
+
+    /** Claims this coroutine for one awaiter or task; a second claim is a usage error. */
+    final void claim() {
+        if (claimed) {
+            throw new IllegalStateException("coroutine " + this + " was already awaited or scheduled; a coroutine can be awaited only once");
+        }
+        claimed = true;
+    }
+
+    /** Claims and starts this frame under {@code t}, awaited by {@code awaiter}. */
+    final void begin(Task<?> t, Coroutine<?> awaiter) {
+        claim();
+        enter(t, awaiter);
+    }
+
+    /** Starts this (already claimed) frame under {@code t}; {@code awaiter} is null for a task root. */
+    final void enter(Task<?> t, Coroutine<?> awaiter) {
+        task = t;
+        caller = awaiter;
+        if (phase == NEW) {
+            phase = RUNNING;
+        }
+    }
+
+    /** Runs one step of this frame; a failure completes the frame instead of propagating. */
+    final void resume() {
+        parked = false;
+        try {
+            step();
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e;
+            }
+            outcome = e;
+            phase = FAILED;
+            return;
+        }
+        if (phase == RUNNING && !parked) {
+            outcome = new IllegalStateException("state machine " + getClass().getName()
+                    + " returned in state " + state + " without suspending or completing");
+            phase = FAILED;
+        }
+    }
+
+    final boolean isFinished() {
+        return phase >= SUCCEEDED;
+    }
+
+    final boolean isFailed() {
+        return phase == FAILED;
+    }
+
+    /** The finished frame's result, or its failure thrown unwrapped. */
+    final Object outcome() throws Throwable {
+        if (phase == FAILED) {
+            throw (Throwable) outcome;
+        }
+        return outcome;
+    }
+
+    final Object rawOutcome() {
+        return outcome;
+    }
+
+    /** Drops references a finished frame no longer needs. */
+    final void release() {
+        caller = null;
+        task = null;
+        awaiting = null;
+        continuation = null;
+    }
+
+    @Override
+    public String toString() {
+        String name = getClass().getSimpleName();
+        String p = switch (phase) {
+            case NEW -> claimed ? "claimed" : "new";
+            case RUNNING -> "running, state " + state;
+            case SUCCEEDED -> "done";
+            default -> "failed";
+        };
+        return (name.isEmpty() ? "Coroutine" : name) + "[" + p + "]";
+    }
+
+    /** {@link #of}, {@link #done()} and {@link #failed}: finished from the start. */
+    private static final class Completed<T> extends Coroutine<T> {
+        Completed(byte phase, Object outcome) {
+            Coroutine<T> self = this;
+            self.phase = phase;
+            self.outcome = outcome;
+        }
+
+        @Override
+        protected void step() {
+            throw new IllegalStateException("a completed coroutine has no steps");
+        }
+
+        @Override
+        public String toString() {
+            return isFailed() ? "Coroutine.failed(" + rawOutcome() + ")" : "Coroutine.of(" + rawOutcome() + ")";
+        }
+    }
+}

@@ -1,0 +1,659 @@
+package io.jawait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.Map;
+
+/**
+ * A single-threaded event loop (asyncio's event loop): a queue of ready callbacks, a heap of
+ * timers, an NIO {@link Selector} for I/O, and a thread-safe inbox.
+ *
+ * <p>Every callback and every coroutine step runs on the thread that runs the loop
+ * ({@link #runUntilComplete(Awaitable)} or {@link #runForever()}). From other threads use
+ * {@link #callSoonThreadsafe(Runnable)} or {@link Asyncio#runCoroutineThreadsafe(Coroutine, EventLoop)}.
+ *
+ * <p>One iteration runs, in order: callbacks posted from other threads, a poll for I/O (blocking
+ * only when nothing is ready, at most until the next timer), the timers that are due, then every
+ * callback that was ready when the iteration started. Callbacks scheduled meanwhile run in the
+ * next iteration.
+ *
+ * <p>A loop made by {@link #createVirtual()} runs on virtual time: when nothing is ready and no
+ * I/O or executor work is outstanding, time jumps to the next timer instead of waiting, so tests
+ * of timeouts and sleeps run instantly and deterministically.
+ */
+public final class EventLoop implements AutoCloseable {
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    /** Callbacks ready to run: Handles, Futures whose callbacks are due, and Tasks to step. */
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final TimerQueue timers = new TimerQueue();
+    private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+    private final LoopClock clock;
+    private final Selector selector;
+    private final ExecutorBridge executors = new ExecutorBridge(this);
+    private final LoopDiagnostics diagnostics = new LoopDiagnostics(this);
+
+    private volatile Thread thread;
+    private volatile boolean closed;
+    private boolean stopping;
+    private Task<?> currentTask;
+    /** Head of the intrusive list of tasks not yet done. */
+    private Task<?> liveTasks;
+    private int liveTaskCount;
+    /** Selector registrations with an interest, for virtual time. */
+    private int ioInterests;
+
+    private EventLoop(LoopClock clock) {
+        this.clock = clock;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for the event loop", e);
+        }
+    }
+
+    /** @return a new loop on the system's monotonic clock */
+    public static EventLoop create() {
+        return new EventLoop(LoopClock.system());
+    }
+
+    /**
+     * A new loop on virtual time starting at {@code 0.0}: when the loop would wait for a timer,
+     * time jumps to it. I/O and executor work still take real time.
+     *
+     * @return a new loop on virtual time
+     */
+    public static EventLoop createVirtual() {
+        return new EventLoop(LoopClock.virtual());
+    }
+
+    /** @return the loop running on the current thread, or {@code null} */
+    static EventLoop runningOrNull() {
+        return RUNNING.get();
+    }
+
+    // ------------------------------------------------------------------ running and stopping
+
+    /**
+     * Runs the loop until {@code awaitable} is done and returns its result (its failure is thrown
+     * unwrapped). A coroutine is wrapped in a task first.
+     *
+     * @param awaitable a coroutine, future or task of this loop
+     * @param <T> the result type
+     * @return the result
+     * @throws IllegalStateException if the loop is closed or already running, or if it was
+     *     stopped before the awaitable completed
+     */
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        checkRunnable();
+        Future<T> future = ensureFuture(awaitable);
+        boolean[] stopOnDone = {true};
+        future.addDoneCallback(f -> {
+            if (stopOnDone[0]) {
+                stop();
+            }
+        });
+        try {
+            runForever();
+        } finally {
+            stopOnDone[0] = false;
+        }
+        if (!future.isDone()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    /**
+     * Runs the loop until {@link #stop()} is called.
+     *
+     * @throws IllegalStateException if the loop is closed or already running, or another loop
+     *     runs on this thread
+     */
+    public void runForever() {
+        checkRunnable();
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            while (!stopping) {
+                runOnce();
+            }
+        } finally {
+            stopping = false;
+            thread = null;
+            RUNNING.remove();
+        }
+    }
+
+    /** Stops the loop after the current iteration; pending work stays scheduled. */
+    public void stop() {
+        stopping = true;
+        selector.wakeup();
+    }
+
+    /** @return whether the loop is running */
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the loop: drops pending callbacks, closes the selector and shuts down the default
+     * executor without waiting. Idempotent.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    @Override
+    public void close() {
+        if (isRunning()) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready.clear();
+        timers.clear();
+        inbox.clear();
+        executors.shutdownDefault(false);
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // Nothing useful to do: the loop is closing.
+        }
+    }
+
+    /** @return the loop's time in seconds: monotonic, or virtual for {@link #createVirtual()} */
+    public double time() {
+        return clock.nanos() / 1e9;
+    }
+
+    // ------------------------------------------------------------------ scheduling callbacks
+
+    /**
+     * Schedules {@code callback} to run on the next iteration, after the callbacks already
+     * scheduled (FIFO).
+     *
+     * @param callback what to run
+     * @return a handle that can cancel the call
+     */
+    public Handle callSoon(Runnable callback) {
+        checkOpen();
+        Handle h = new Handle(Objects.requireNonNull(callback, "callback"));
+        ready.add(h);
+        return h;
+    }
+
+    /**
+     * Schedules {@code callback} to run after {@code delay} seconds.
+     *
+     * @param delay seconds from now, {@code >= 0}
+     * @param callback what to run
+     * @return a handle that can cancel the call
+     * @throws IllegalArgumentException for a negative or NaN delay
+     */
+    public TimerHandle callLater(double delay, Runnable callback) {
+        if (Double.isNaN(delay) || delay < 0) {
+            throw new IllegalArgumentException("delay must be a non-negative number of seconds, got " + delay);
+        }
+        return callAt(time() + delay, callback);
+    }
+
+    /**
+     * Schedules {@code callback} to run at loop time {@code when} (see {@link #time()}).
+     *
+     * @param when the loop time in seconds
+     * @param callback what to run
+     * @return a handle that can cancel the call
+     * @throws IllegalArgumentException for a NaN time
+     */
+    public TimerHandle callAt(double when, Runnable callback) {
+        checkOpen();
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("when must be a number, got NaN");
+        }
+        TimerHandle h = new TimerHandle(Objects.requireNonNull(callback, "callback"), when, this);
+        timers.add(h);
+        return h;
+    }
+
+    /**
+     * Schedules {@code callback} from any thread and wakes the loop.
+     *
+     * @param callback what to run on the loop's thread
+     * @return a handle that can cancel the call
+     * @throws IllegalStateException if the loop is closed
+     */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        checkOpen();
+        Handle h = new Handle(Objects.requireNonNull(callback, "callback"));
+        inbox.add(h);
+        selector.wakeup();
+        return h;
+    }
+
+    // ------------------------------------------------------------------ futures and tasks
+
+    /**
+     * @param <T> the result type
+     * @return a new pending future attached to this loop
+     */
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    /**
+     * Wraps {@code coroutine} in a task whose first step runs on a later iteration.
+     *
+     * @param coroutine the coroutine, not yet awaited or scheduled
+     * @param <T> the result type
+     * @return the task
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(coroutine, null);
+    }
+
+    /**
+     * Wraps {@code coroutine} in a named task.
+     *
+     * @param coroutine the coroutine, not yet awaited or scheduled
+     * @param name the task's name, or null for {@code Task-N}
+     * @param <T> the result type
+     * @return the task
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        checkOpen();
+        return new Task<>(this, Objects.requireNonNull(coroutine, "coroutine"), name);
+    }
+
+    /**
+     * Runs {@code fn} on {@code executor} and returns a loop future of its result; the result or
+     * failure is delivered on the loop's thread. Cancelling the returned future cancels the
+     * executor's work if it has not started.
+     *
+     * @param executor where to run, or {@code null} for the default executor
+     * @param fn the blocking or CPU-bound work
+     * @param <T> the result type
+     * @return a future completed on the loop
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+        checkOpen();
+        return executors.submit(executor, Objects.requireNonNull(fn, "fn"));
+    }
+
+    /**
+     * Replaces the default executor used by {@code runInExecutor(null, ...)} and
+     * {@link Asyncio#toThread(Callable)}.
+     *
+     * @param executor the new default executor
+     */
+    public void setDefaultExecutor(Executor executor) {
+        executors.setDefault(Objects.requireNonNull(executor, "executor"));
+    }
+
+    /** Shuts down the default executor (if it was created by the loop) and waits for its work. */
+    public void shutdownDefaultExecutor() {
+        executors.shutdownDefault(true);
+    }
+
+    /**
+     * Debug mode reports callbacks slower than {@link LoopDiagnostics#SLOW_CALLBACK_SECONDS} and
+     * coroutines never awaited, through the exception handler.
+     *
+     * @param debug whether to enable debug mode
+     */
+    public void setDebug(boolean debug) {
+        diagnostics.setDebug(debug);
+    }
+
+    /** @return whether debug mode is on */
+    public boolean isDebug() {
+        return diagnostics.isDebug();
+    }
+
+    /**
+     * Sets the handler for errors nobody else can receive (a callback that threw, a task
+     * exception never retrieved). The context map has {@code message} and, where known,
+     * {@code exception}, {@code future}, {@code task} and {@code handle}.
+     *
+     * @param handler the handler, or {@code null} to restore the default (log to stderr)
+     */
+    public void setExceptionHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
+        diagnostics.setHandler(handler);
+    }
+
+    /**
+     * Calls the exception handler with {@code context}.
+     *
+     * @param context at least a {@code message}
+     */
+    public void callExceptionHandler(Map<String, Object> context) {
+        diagnostics.report(context);
+    }
+
+    // ------------------------------------------------------------------ I/O
+
+    /**
+     * Calls {@code callback} on the loop whenever {@code channel} is ready for reading (or
+     * accepting). The channel is made non-blocking.
+     *
+     * @param channel a selectable channel
+     * @param callback what to run when it is readable
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        io(channel).setReader(callback);
+    }
+
+    /**
+     * Stops watching {@code channel} for reading.
+     *
+     * @param channel the channel
+     * @return whether a reader was registered
+     */
+    public boolean removeReader(SelectableChannel channel) {
+        IoRegistration r = existingIo(channel);
+        return r != null && r.setReader(null);
+    }
+
+    /**
+     * Calls {@code callback} on the loop whenever {@code channel} is ready for writing (or its
+     * connect finished).
+     *
+     * @param channel a selectable channel
+     * @param callback what to run when it is writable
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        io(channel).setWriter(callback);
+    }
+
+    /**
+     * Stops watching {@code channel} for writing.
+     *
+     * @param channel the channel
+     * @return whether a writer was registered
+     */
+    public boolean removeWriter(SelectableChannel channel) {
+        IoRegistration r = existingIo(channel);
+        return r != null && r.setWriter(null);
+    }
+
+    private IoRegistration io(SelectableChannel channel) {
+        checkOpen();
+        IoRegistration r = existingIo(channel);
+        if (r == null) {
+            r = new IoRegistration(this, channel);
+            try {
+                channel.configureBlocking(false);
+                r.key = channel.register(selector, 0, r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return r;
+    }
+
+    private IoRegistration existingIo(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        return key == null || !key.isValid() ? null : (IoRegistration) key.attachment();
+    }
+
+    void ioInterestChanged(int delta) {
+        ioInterests += delta;
+    }
+
+    // ------------------------------------------------------------------ one iteration
+
+    private void runOnce() {
+        for (Handle h; (h = inbox.poll()) != null; ) {
+            ready.add(h);
+        }
+        long timeout;
+        if (!ready.isEmpty() || stopping) {
+            timeout = 0;
+        } else {
+            long next = timers.nextDeadlineNanos();
+            timeout = next == Long.MAX_VALUE ? -1 : Math.max(0, next - clock.nanos());
+        }
+        poll(timeout);
+        for (Handle h; (h = inbox.poll()) != null; ) {
+            ready.add(h);
+        }
+        timers.moveDue(clock.nanos(), ready);
+        for (int n = ready.size(); n > 0; n--) {
+            Object item = ready.poll();
+            if (item == null) {
+                break;
+            }
+            diagnostics.run(item);
+        }
+    }
+
+    /** Waits for I/O up to {@code timeoutNanos} (-1: forever), on real or virtual time. */
+    private void poll(long timeoutNanos) {
+        try {
+            if (timeoutNanos == 0) {
+                selector.selectNow();
+            } else if (clock.isVirtual() && ioInterests == 0 && !executors.hasWorkInFlight()) {
+                if (timeoutNanos > 0) {
+                    selector.selectNow();
+                    clock.advance(timeoutNanos);
+                } else {
+                    selector.select();
+                }
+            } else if (clock.isVirtual() && timeoutNanos > 0) {
+                // Outstanding real work: give it a grace period of real time before jumping.
+                if (selector.select(LoopClock.VIRTUAL_GRACE_MILLIS) == 0 && !executors.hasWorkInFlight()) {
+                    clock.advance(timeoutNanos);
+                }
+            } else if (timeoutNanos < 0) {
+                selector.select();
+            } else {
+                selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClosedSelectorException e) {
+            throw new IllegalStateException("Event loop is closed", e);
+        }
+        Set<SelectionKey> keys = selector.selectedKeys();
+        for (SelectionKey key : keys) {
+            ((IoRegistration) key.attachment()).fire(key, ready);
+        }
+        keys.clear();
+    }
+
+    // ------------------------------------------------------------------ runtime internals
+
+    /** Appends a Handle, a done Future (runs its callbacks) or a pending Task (steps it). */
+    void schedule(Object item) {
+        ready.add(item);
+    }
+
+    /** Wraps a foreign stage in a loop future (see {@link Asyncio#wrapFuture(CompletionStage)}). */
+    <T> Future<T> wrapStage(CompletionStage<T> stage) {
+        return Bridges.wrap(this, stage);
+    }
+
+    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+        if (awaitable instanceof Future<T> f) {
+            if (f.loop() != this) {
+                throw new IllegalArgumentException("future " + f + " belongs to a different loop");
+            }
+            return f;
+        }
+        return createTask((Coroutine<T>) awaitable);
+    }
+
+    Task<?> enterTask(Task<?> task) {
+        Task<?> previous = currentTask;
+        currentTask = task;
+        return previous;
+    }
+
+    void leaveTask(Task<?> task, Task<?> previous) {
+        currentTask = previous;
+    }
+
+    Task<?> currentTask() {
+        return currentTask;
+    }
+
+    void taskCreated(Task<?> task) {
+        task.nextLive = liveTasks;
+        if (liveTasks != null) {
+            liveTasks.prevLive = task;
+        }
+        liveTasks = task;
+        liveTaskCount++;
+    }
+
+    void taskFinished(Task<?> task) {
+        if (task.prevLive != null) {
+            task.prevLive.nextLive = task.nextLive;
+        } else if (liveTasks == task) {
+            liveTasks = task.nextLive;
+        } else {
+            return;
+        }
+        if (task.nextLive != null) {
+            task.nextLive.prevLive = task.prevLive;
+        }
+        task.prevLive = null;
+        task.nextLive = null;
+        liveTaskCount--;
+    }
+
+    Set<Task<?>> liveTasks() {
+        Set<Task<?>> all = new java.util.LinkedHashSet<>(Math.max(16, liveTaskCount * 2));
+        for (Task<?> t = liveTasks; t != null; t = t.nextLive) {
+            all.add(t);
+        }
+        return all;
+    }
+
+    LoopDiagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    ExecutorBridge executors() {
+        return executors;
+    }
+
+    /** Throws unless called on the loop's thread while it runs (debug aid for loop-only methods). */
+    void checkThread() {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current one;"
+                    + " use callSoonThreadsafe or runCoroutineThreadsafe from other threads");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    private void checkRunnable() {
+        checkOpen();
+        if (isRunning()) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoop[" + (closed ? "closed" : isRunning() ? "running" : "idle")
+                + (clock.isVirtual() ? ", virtual time " + time() : "") + ", ready=" + ready.size()
+                + ", timers=" + timers.size() + ", tasks=" + liveTaskCount + "]";
+    }
+
+    // ------------------------------------------------------------------ handles
+
+    /** A scheduled callback (asyncio's {@code Handle}). */
+    public static class Handle implements Runnable {
+        private Runnable callback;
+        private boolean cancelled;
+
+        Handle(Runnable callback) {
+            this.callback = callback;
+        }
+
+        /** Cancels the call if it has not run yet. */
+        public void cancel() {
+            cancelled = true;
+            callback = null;
+        }
+
+        /** @return whether {@link #cancel()} was called */
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        /** Runs the callback unless cancelled; called by the loop. */
+        @Override
+        public void run() {
+            Runnable r = callback;
+            if (!cancelled && r != null) {
+                r.run();
+            }
+        }
+
+        Runnable callback() {
+            return callback;
+        }
+
+        @Override
+        public String toString() {
+            return getClass().getSimpleName() + "[" + (cancelled ? "cancelled" : String.valueOf(callback)) + "]";
+        }
+    }
+
+    /** A callback scheduled for a loop time (asyncio's {@code TimerHandle}). */
+    public static final class TimerHandle extends Handle {
+        final double when;
+        final long deadlineNanos;
+        final long seq;
+        private final EventLoop loop;
+
+        TimerHandle(Runnable callback, double when, EventLoop loop) {
+            super(callback);
+            this.when = when;
+            this.deadlineNanos = when >= Long.MAX_VALUE / 1e9 ? Long.MAX_VALUE : (long) Math.ceil(when * 1e9);
+            this.seq = loop.timers.nextSeq();
+            this.loop = loop;
+        }
+
+        /** @return the loop time at which the callback is scheduled */
+        public double when() {
+            return when;
+        }
+
+        @Override
+        public void cancel() {
+            if (!isCancelled()) {
+                super.cancel();
+                loop.timers.cancelled(this);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.jawait;
+
+import java.lang.ref.Cleaner;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs ready-queue entries, catching what they throw, and reports problems nobody else can
+ * receive through the loop's exception handler: callbacks that threw, task exceptions never
+ * retrieved, and (in debug mode) slow callbacks.
+ */
+final class LoopDiagnostics {
+    /** In debug mode, callbacks running longer than this are reported. */
+    static final double SLOW_CALLBACK_SECONDS = 0.1;
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final EventLoop loop;
+    private BiConsumer<EventLoop, Map<String, Object>> handler;
+    private boolean debug;
+
+    LoopDiagnostics(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    void setDebug(boolean debug) {
+        this.debug = debug;
+    }
+
+    boolean isDebug() {
+        return debug;
+    }
+
+    void setHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
+        this.handler = handler;
+    }
+
+    /** Runs one ready entry: a Handle, a done Future's callbacks, or a Task step. */
+    void run(Object item) {
+        long start = debug ? System.nanoTime() : 0;
+        try {
+            if (item instanceof Future<?> f) {
+                if (f.isDone()) {
+                    f.runCallbacks();
+                } else {
+                    ((Task<?>) f).step();
+                }
+            } else {
+                ((EventLoop.Handle) item).run();
+            }
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e;
+            }
+            Map<String, Object> ctx = new LinkedHashMap<>();
+            ctx.put("message", "Exception in callback " + item);
+            ctx.put("exception", e);
+            ctx.put("handle", item);
+            report(ctx);
+        }
+        if (debug) {
+            double took = (System.nanoTime() - start) / 1e9;
+            if (took >= SLOW_CALLBACK_SECONDS) {
+                Map<String, Object> ctx = new LinkedHashMap<>();
+                ctx.put("message", String.format("Executing %s took %.3f seconds", item, took));
+                ctx.put("handle", item);
+                report(ctx);
+            }
+        }
+    }
+
+    /** Calls the handler, or prints to stderr; a failing handler is printed, never thrown. */
+    void report(Map<String, Object> context) {
+        BiConsumer<EventLoop, Map<String, Object>> h = handler;
+        if (h != null) {
+            try {
+                h.accept(loop, context);
+                return;
+            } catch (RuntimeException e) {
+                System.err.println("jawait: unhandled error in exception handler: " + e);
+            }
+        }
+        System.err.println("jawait: " + context.get("message"));
+        Object e = context.get("exception");
+        if (e instanceof Throwable t) {
+            t.printStackTrace();
+        }
+    }
+
+    /**
+     * Watches a failed future: if it is garbage collected before anyone read its exception, the
+     * loop reports "exception was never retrieved".
+     */
+    Watch trackUnretrieved(Future<?> future) {
+        Throwable failure = future.peekFailure();
+        String what = future.toString();
+        boolean isTask = future instanceof Task;
+        Watch watch = new Watch();
+        CLEANER.register(future, () -> {
+            if (!watch.retrieved && !loop.isClosed()) {
+                Map<String, Object> ctx = new LinkedHashMap<>();
+                ctx.put("message", (isTask ? "Task" : "Future") + " exception was never retrieved");
+                ctx.put("exception", failure);
+                ctx.put(isTask ? "task" : "future", what);
+                try {
+                    loop.callSoonThreadsafe(() -> report(ctx));
+                } catch (IllegalStateException closed) {
+                    report(ctx);
+                }
+            }
+        });
+        return watch;
+    }
+
+    /** Shared by a failed future and its cleaner: whether anyone read the failure. */
+    static final class Watch {
+        volatile boolean retrieved;
+    }
+}

@@ -1,0 +1,237 @@
+package io.jawait;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A coroutine scheduled to run on the loop (asyncio's {@code Task}); a {@link Future} of its
+ * result.
+ *
+ * <p>The first step runs on a later loop iteration, never inside {@code createTask}. Each step
+ * runs the innermost awaited coroutine until it suspends on a pending future. When the task's
+ * coroutine finishes, the task completes with its result or failure; a
+ * {@link CancelledException} escaping the coroutine makes the task cancelled.
+ *
+ * <p>{@link #cancel(String)} is a request: it cancels the future the task waits on (or, if
+ * none, marks the task so that its next step throws), so the coroutine sees a
+ * {@link CancelledException} at its suspended await, once. The coroutine may catch it; its
+ * {@code finally} blocks run and may await. A task cancelled before its first step never runs
+ * its coroutine.
+ *
+ * @param <T> the result type
+ */
+public class Task<T> extends Future<T> {
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final long id = COUNTER.incrementAndGet();
+    private String name;
+    private final Coroutine<T> root;
+    /** The innermost frame: the one that runs next. */
+    private Coroutine<?> current;
+    private Future<?> waitingOn;
+    private int cancelRequests;
+    private boolean mustCancel;
+    private String cancelMessage;
+    /** Thrown into the innermost frame at its await on the coming step. */
+    private Throwable delivered;
+    /** Intrusive links of the loop's list of pending tasks. */
+    Task<?> prevLive;
+    Task<?> nextLive;
+
+    Task(EventLoop loop, Coroutine<T> coroutine, String name) {
+        super(loop);
+        coroutine.claim();
+        this.root = coroutine;
+        this.current = coroutine;
+        this.name = name;
+        loop.taskCreated(this);
+        loop.schedule(this);
+    }
+
+    /** @return the task's name; {@code Task-N} unless set */
+    public String getName() {
+        return name != null ? name : "Task-" + id;
+    }
+
+    /** @param name the new name, for debugging and reprs */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** @return the number of pending cancellation requests (asyncio's {@code cancelling()}) */
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    /**
+     * Decrements the number of pending cancellation requests; reaching zero withdraws a
+     * cancellation not yet delivered. Used by structured primitives ({@link TaskGroup},
+     * {@link Timeout}) to tell their own cancellations from external ones.
+     *
+     * @return the remaining number of requests
+     */
+    public int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+            if (cancelRequests == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelRequests;
+    }
+
+    /**
+     * Requests cancellation: the coroutine gets a {@link CancelledException} carrying
+     * {@code message} at its suspended await.
+     *
+     * @param message why, or {@code null}
+     * @return {@code false} if the task is already done
+     */
+    @Override
+    public boolean cancel(String message) {
+        if (isDone()) {
+            return false;
+        }
+        cancelRequests++;
+        if (waitingOn != null && waitingOn.cancel(message)) {
+            // The wake-up delivers the cancellation. waitingOn stays: if it is a task that
+            // swallows its cancellation, a later cancel() must reach it again.
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = message;
+        return true;
+    }
+
+    /**
+     * Not supported: a task's result comes from its coroutine.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public void setResult(T result) {
+        throw new UnsupportedOperationException("Task does not support setResult()");
+    }
+
+    /**
+     * Not supported: a task's failure comes from its coroutine.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public void setException(Throwable failure) {
+        throw new UnsupportedOperationException("Task does not support setException()");
+    }
+
+    @Override
+    public String toString() {
+        String base = super.toString();
+        return "Task[" + getName() + ", " + base.substring(base.indexOf('[') + 1);
+    }
+
+    // ------------------------------------------------------------------ driver
+
+    /** Frame protocol: the task now waits for {@code f}. */
+    void waitOn(Future<?> f) {
+        waitingOn = f;
+        f.addEntry(this);
+    }
+
+    /** Frame protocol: {@code child} becomes the innermost frame and runs next in this step. */
+    void push(Coroutine<?> child) {
+        current = child;
+    }
+
+    /** Frame protocol: run the next step on a later loop iteration (a bare yield). */
+    void reschedule() {
+        loop().schedule(this);
+    }
+
+    /** Frame protocol: the cancellation to raise at the innermost frame's await, once. */
+    Throwable takeDeliveredThrow() {
+        Throwable t = delivered;
+        delivered = null;
+        return t;
+    }
+
+    /** Done callback of the future this task waits on. */
+    void wakeup(Future<?> f) {
+        if (f == waitingOn) {
+            waitingOn = null;
+        }
+        step();
+    }
+
+    /** Runs the innermost frame until the task suspends or finishes. */
+    void step() {
+        if (isDone()) {
+            return;
+        }
+        Throwable toThrow = null;
+        if (mustCancel) {
+            mustCancel = false;
+            toThrow = new CancelledException(cancelMessage);
+        }
+        Coroutine<?> frame = current;
+        if (frame.task == null) {
+            if (toThrow != null) {
+                loop().taskFinished(this);
+                trySet(CANCELLED_STATUS, cancelMessage);
+                return;
+            }
+            frame.enter(this, null);
+        } else {
+            delivered = toThrow;
+        }
+        EventLoop loop = loop();
+        Task<?> previous = loop.enterTask(this);
+        try {
+            for (;;) {
+                if (!frame.isFinished()) {
+                    frame.resume();
+                }
+                if (frame.isFinished()) {
+                    Coroutine<?> parent = frame.caller;
+                    if (parent == null) {
+                        finish(frame);
+                        return;
+                    }
+                    frame.release();
+                    current = parent;
+                    frame = parent;
+                } else if (current != frame) {
+                    frame = current;
+                } else {
+                    return;
+                }
+            }
+        } finally {
+            delivered = null;
+            loop.leaveTask(this, previous);
+        }
+    }
+
+    private void finish(Coroutine<?> frame) {
+        loop().taskFinished(this);
+        Object outcome = frame.rawOutcome();
+        boolean failed = frame.isFailed();
+        frame.release();
+        current = null;
+        if (failed) {
+            if (outcome instanceof CancelledException c) {
+                trySet(CANCELLED_STATUS, c.getMessage());
+            } else {
+                trySet(FAILED_STATUS, outcome);
+            }
+        } else if (mustCancel) {
+            mustCancel = false;
+            trySet(CANCELLED_STATUS, cancelMessage);
+        } else {
+            trySet(SUCCEEDED_STATUS, outcome);
+        }
+    }
+
+    /** The coroutine this task runs. */
+    Coroutine<T> coroutine() {
+        return root;
+    }
+}
