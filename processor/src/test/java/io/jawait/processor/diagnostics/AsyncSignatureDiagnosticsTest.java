@@ -2,6 +2,7 @@ package io.jawait.processor.diagnostics;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.jawait.processor.diagnostics.DiagnosticsCompiler.compile;
+import static io.jawait.processor.diagnostics.DiagnosticsCompiler.lineContaining;
 import static io.jawait.processor.diagnostics.DiagnosticsCompiler.source;
 
 import com.google.testing.compile.Compilation;
@@ -23,7 +24,7 @@ class AsyncSignatureDiagnosticsTest {
         Compilation compilation = compile(src);
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("[AsyncReturnType]")
-                .inFile(src).onLineContaining("String greet(");
+                .inFile(src).onLine(lineContaining(src, "String greet(")).atColumn(12);
         assertThat(compilation).hadErrorContaining("must return io.jawait.Coroutine<T>, not java.lang.String");
     }
 
@@ -47,6 +48,26 @@ class AsyncSignatureDiagnosticsTest {
                 .inFile(src).onLineContaining("native Coroutine<String> callC()");
         assertThat(compilation).hadErrorContaining("[AsyncWithoutBody]")
                 .inFile(src).onLineContaining("Coroutine<Void> ping()");
+    }
+
+    @Test
+    void asyncMethodOfLocalClassIsCheckedFromItsTree() {
+        JavaFileObject src = source("LocalSignature",
+                "class LocalSignature {",
+                "    void plain() {",
+                "        abstract class Local {",
+                "            @Async String greet() { return \"\"; }",
+                "            @Async abstract Coroutine<String> ping();",
+                "            @Async io.jawait.Coroutine<String> fine() { return null; }",
+                "        }",
+                "    }",
+                "}");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("[AsyncReturnType]")
+                .inFile(src).onLine(lineContaining(src, "String greet()")).atColumn(27);
+        assertThat(compilation).hadErrorContaining("[AsyncWithoutBody]")
+                .inFile(src).onLineContaining("Coroutine<String> ping()");
     }
 
     @Test

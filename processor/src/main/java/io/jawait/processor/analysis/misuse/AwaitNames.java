@@ -9,12 +9,14 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 
 /**
  * Decides, syntactically, which names in one compilation unit mean {@code io.jawait.Asyncio.await}
- * and {@code @io.jawait.annotation.Async}. Bodies are not attributed during annotation processing,
+ * and {@code @io.jawait.annotation.Async} (and {@code io.jawait.Coroutine}, for methods of local
+ * classes, which have no element to ask). Bodies are not attributed during annotation processing,
  * so names are resolved from the imports and the enclosing declarations the way JLS 6.4 and
  * 15.12.1 do: a method named {@code await} declared in an enclosing class shadows a static import.
  */
@@ -27,12 +29,14 @@ public final class AwaitNames {
     private final boolean awaitStaticallyImported;
     private final boolean asyncioImported;
     private final boolean asyncAnnotationImported;
+    private final boolean coroutineImported;
 
     private AwaitNames(boolean awaitStaticallyImported, boolean asyncioImported,
-            boolean asyncAnnotationImported) {
+            boolean asyncAnnotationImported, boolean coroutineImported) {
         this.awaitStaticallyImported = awaitStaticallyImported;
         this.asyncioImported = asyncioImported;
         this.asyncAnnotationImported = asyncAnnotationImported;
+        this.coroutineImported = coroutineImported;
     }
 
     /**
@@ -43,6 +47,7 @@ public final class AwaitNames {
         String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
         boolean awaitImported = false;
         boolean asyncio = pkg.equals("io.jawait");
+        boolean coroutine = asyncio;
         boolean async = pkg.equals("io.jawait.annotation");
         for (ImportTree imp : unit.getImports()) {
             String name = imp.getQualifiedIdentifier().toString();
@@ -50,10 +55,11 @@ public final class AwaitNames {
                 awaitImported |= name.equals(ASYNCIO + "." + AWAIT) || name.equals(ASYNCIO + ".*");
             } else {
                 asyncio |= name.equals(ASYNCIO) || name.equals("io.jawait.*");
+                coroutine |= name.equals(COROUTINE) || name.equals("io.jawait.*");
                 async |= name.equals(ASYNC_ANNOTATION) || name.equals("io.jawait.annotation.*");
             }
         }
-        return new AwaitNames(awaitImported, asyncio, async);
+        return new AwaitNames(awaitImported, asyncio, async, coroutine);
     }
 
     /**
@@ -91,6 +97,18 @@ public final class AwaitNames {
             return asyncAnnotationImported && id.getName().contentEquals("Async");
         }
         return annotationType.toString().equals(ASYNC_ANNOTATION);
+    }
+
+    /**
+     * @param type a return type as written
+     * @return whether it names {@code io.jawait.Coroutine}, with or without type arguments
+     */
+    public boolean isCoroutineType(Tree type) {
+        Tree base = type instanceof ParameterizedTypeTree generic ? generic.getType() : type;
+        if (base instanceof IdentifierTree id) {
+            return coroutineImported && id.getName().contentEquals("Coroutine");
+        }
+        return base != null && base.toString().equals(COROUTINE);
     }
 
     private boolean namesAsyncio(ExpressionTree qualifier) {

@@ -11,34 +11,48 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Collects every {@code await(...)} call and {@code Asyncio::await} reference under a path, in
- * source order, optionally skipping the bodies of given methods (checked separately).
+ * Collects, in source order, every {@code await(...)} call and {@code Asyncio::await} reference
+ * under a path, and the {@code @Async} methods of local and anonymous classes met on the way
+ * (they have no element, so nobody else sees them). Bodies of the given methods are skipped:
+ * they are checked on their own.
  */
 final class AwaitSiteScanner extends TreePathScanner<Void, Void> {
     private final AwaitNames names;
+    private final AsyncMethods asyncMethods;
     private final Set<Tree> skippedMethods;
     private final List<AwaitSite> sites = new ArrayList<>();
+    private final List<TreePath> localAsyncMethods = new ArrayList<>();
 
-    private AwaitSiteScanner(AwaitNames names, Set<Tree> skippedMethods) {
+    /**
+     * @param names what {@code await} means in the compilation unit scanned
+     * @param asyncMethods which method declarations are {@code @Async}
+     * @param skippedMethods method declarations not to descend into
+     */
+    AwaitSiteScanner(AwaitNames names, AsyncMethods asyncMethods, Set<Tree> skippedMethods) {
         this.names = names;
+        this.asyncMethods = asyncMethods;
         this.skippedMethods = skippedMethods;
     }
 
-    /**
-     * @param root where to start
-     * @param names what {@code await} means in {@code root}'s compilation unit
-     * @param skippedMethods method declarations not to descend into
-     * @return the await sites under {@code root}
-     */
-    static List<AwaitSite> scan(TreePath root, AwaitNames names, Set<Tree> skippedMethods) {
-        AwaitSiteScanner scanner = new AwaitSiteScanner(names, skippedMethods);
-        scanner.scan(root, null);
-        return scanner.sites;
+    /** @return the await sites found by {@link #scan(TreePath, Object)} */
+    List<AwaitSite> sites() {
+        return sites;
+    }
+
+    /** @return the {@code @Async} methods of local and anonymous classes found */
+    List<TreePath> localAsyncMethods() {
+        return localAsyncMethods;
     }
 
     @Override
     public Void visitMethod(MethodTree method, Void unused) {
-        return skippedMethods.contains(method) ? null : super.visitMethod(method, unused);
+        if (skippedMethods.contains(method)) {
+            return null;
+        }
+        if (!asyncMethods.memberMethods().contains(method) && asyncMethods.isAsync(getCurrentPath())) {
+            localAsyncMethods.add(getCurrentPath());
+        }
+        return super.visitMethod(method, unused);
     }
 
     @Override

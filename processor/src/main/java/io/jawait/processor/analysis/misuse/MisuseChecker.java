@@ -6,7 +6,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jawait.processor.diagnostics.DiagnosticId;
 import io.jawait.processor.diagnostics.Reporter;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -42,7 +41,8 @@ public final class MisuseChecker {
     /**
      * Checks one {@code @Async} method: its signature (return type, body present, not
      * synchronized) and every await in its body (not in a lambda, local or anonymous class, or
-     * synchronized block; no {@code Asyncio::await}).
+     * synchronized block; no {@code Asyncio::await}), including the signatures and bodies of
+     * {@code @Async} methods of local and anonymous classes declared in it.
      *
      * <p>{@code @Async} on a constructor is rejected by javac itself ({@code @Target(METHOD)});
      * such an element is answered {@code false} without a second error.
@@ -66,8 +66,9 @@ public final class MisuseChecker {
 
     /**
      * Reports awaits that are not directly in an {@code @Async} method body anywhere in a root
-     * element (other methods, constructors, initializers, field initializers, {@code @Async}
-     * methods of local classes declared there), and {@code Asyncio::await} references. The
+     * element (other methods, constructors, initializers, field initializers), and
+     * {@code Asyncio::await} references. {@code @Async} methods of local and anonymous classes
+     * declared there have no element, so their signatures and bodies are checked here too. The
      * bodies of {@code @Async} member methods are left to {@link #checkAsyncMethod}.
      *
      * @param rootElement an element from {@code RoundEnvironment.getRootElements()}; anything
@@ -88,9 +89,13 @@ public final class MisuseChecker {
     /** @return whether everything under {@code path} was legal */
     private boolean reportMisplaced(TreePath path, AsyncMethods asyncMethods, Set<Tree> skipped) {
         AwaitNames names = AwaitNames.of(path.getCompilationUnit());
-        List<AwaitSite> sites = AwaitSiteScanner.scan(path, names, skipped);
+        AwaitSiteScanner scanner = new AwaitSiteScanner(names, asyncMethods, skipped);
+        scanner.scan(path, null);
         boolean ok = true;
-        for (AwaitSite site : sites) {
+        for (TreePath local : scanner.localAsyncMethods()) {
+            ok &= signatureCheck.checkLocal(local, names);
+        }
+        for (AwaitSite site : scanner.sites()) {
             Optional<DiagnosticId> verdict = AwaitPlacement.verdict(site, asyncMethods);
             if (verdict.isPresent()) {
                 ok = false;
