@@ -31,7 +31,15 @@ final class DiagnosticsCompiler {
     /** Compiles with the validation processor seeing a wrapped environment (IDE proxies). */
     static Compilation compileWrapped(UnaryOperator<ProcessingEnvironment> wrapper,
             JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(new ValidationOnlyProcessor(wrapper)).compile(sources);
+        return Compiler.javac().withProcessors(new ValidationOnlyProcessor(wrapper, 1))
+                .compile(sources);
+    }
+
+    /** Compiles with every element checked twice per round: repeats must not be reported. */
+    static Compilation compileCheckingTwice(JavaFileObject... sources) {
+        return Compiler.javac()
+                .withProcessors(new ValidationOnlyProcessor(UnaryOperator.identity(), 2))
+                .compile(sources);
     }
 
     /**

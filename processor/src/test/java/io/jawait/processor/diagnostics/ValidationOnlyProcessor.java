@@ -18,17 +18,23 @@ import javax.lang.model.element.TypeElement;
  */
 public final class ValidationOnlyProcessor extends AbstractProcessor {
     private final UnaryOperator<ProcessingEnvironment> wrapper;
+    private final int checksPerRound;
     private CompilerEnvironment compiler;
     private MisuseChecker checker;
 
     /** Used by the child-JVM test through {@code -processor}. */
     public ValidationOnlyProcessor() {
-        this(UnaryOperator.identity());
+        this(UnaryOperator.identity(), 1);
     }
 
-    /** @param wrapper applied to the environment before probing (simulates IDE proxies) */
-    ValidationOnlyProcessor(UnaryOperator<ProcessingEnvironment> wrapper) {
+    /**
+     * @param wrapper applied to the environment before probing (simulates IDE proxies)
+     * @param checksPerRound how often each element is checked per round (a pipeline that
+     *     defers a method checks it again in a later round)
+     */
+    ValidationOnlyProcessor(UnaryOperator<ProcessingEnvironment> wrapper, int checksPerRound) {
         this.wrapper = wrapper;
+        this.checksPerRound = checksPerRound;
     }
 
     @Override
@@ -57,6 +63,13 @@ public final class ValidationOnlyProcessor extends AbstractProcessor {
             compiler.reportIfUnusable();
             return false;
         }
+        for (int i = 0; i < checksPerRound; i++) {
+            check(round);
+        }
+        return false;
+    }
+
+    private void check(RoundEnvironment round) {
         for (Element root : round.getRootElements()) {
             checker.checkAwaitsOutsideAsync(root);
         }
@@ -69,6 +82,5 @@ public final class ValidationOnlyProcessor extends AbstractProcessor {
                 }
             }
         }
-        return false;
     }
 }

@@ -82,7 +82,7 @@ final class AsyncSignatureCheck {
     }
 
     private void error(DiagnosticId id, TreePath path, String message) {
-        reporter.error(id, path.getLeaf(), path.getCompilationUnit(), message);
+        reporter.error(id, path, message);
     }
 
     private static boolean isCoroutine(Element element) {
