@@ -49,7 +49,9 @@ public final class CompilerEnvironment {
         Trees trees;
         try {
             trees = Trees.instance(real);
-        } catch (IllegalArgumentException | LinkageError notJavac) {
+        } catch (IllegalArgumentException | LinkageError | AssertionError notJavac) {
+            // IllegalArgumentException: not javac's class; AssertionError: Trees' own reflection
+            // into javac failed (it wraps ReflectiveOperationException that way).
             return new CompilerEnvironment(real, null, unsupportedCompiler(real));
         }
         return new CompilerEnvironment(real, trees, internalsReachable(real) ? null : javacAccess());

@@ -45,6 +45,11 @@ final class AsyncMethods {
         return new AsyncMethods(found, AwaitNames.of(unit));
     }
 
+    /** @return what names mean in the compilation unit these methods are in */
+    AwaitNames names() {
+        return names;
+    }
+
     /** @return the member @Async methods, whose bodies the processor checks one by one */
     Set<Tree> memberMethods() {
         return memberAsyncMethods;

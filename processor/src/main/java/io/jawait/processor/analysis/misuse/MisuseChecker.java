@@ -88,7 +88,7 @@ public final class MisuseChecker {
 
     /** @return whether everything under {@code path} was legal */
     private boolean reportMisplaced(TreePath path, AsyncMethods asyncMethods, Set<Tree> skipped) {
-        AwaitNames names = AwaitNames.of(path.getCompilationUnit());
+        AwaitNames names = asyncMethods.names();
         AwaitSiteScanner scanner = new AwaitSiteScanner(names, asyncMethods, skipped);
         scanner.scan(path, null);
         boolean ok = true;
