@@ -28,7 +28,7 @@ class AwaitPlacementDiagnosticsTest {
     }
 
     @Test
-    void awaitOutsideAsyncIsRejectedInConstructorsInitializersAndFields() {
+    void awaitOutsideAsyncIsRejectedInConstructorsInitializersFieldsAndTheirLambdas() {
         JavaFileObject src = JavaFileObjects.forSourceLines("test.Everywhere",
                 "package test;",
                 "import io.jawait.Asyncio;",
@@ -40,9 +40,10 @@ class AwaitPlacementDiagnosticsTest {
                 "    { Asyncio.await(c); }",
                 "    Everywhere() { Asyncio.await(c); }",
                 "    class Member { void m() { Asyncio.await(c); } }",
+                "    Runnable task = () -> Asyncio.await(c);",
                 "}");
         Compilation compilation = compile(src);
-        assertThat(compilation).hadErrorCount(5);
+        assertThat(compilation).hadErrorCount(6);
         assertThat(compilation).hadErrorContaining("[AwaitOutsideAsync]")
                 .inFile(src).onLine(lineContaining(src, "String field")).atColumn(20);
         assertThat(compilation).hadErrorContaining("[AwaitOutsideAsync]")
@@ -53,6 +54,8 @@ class AwaitPlacementDiagnosticsTest {
                 .inFile(src).onLineContaining("Everywhere() {");
         assertThat(compilation).hadErrorContaining("[AwaitOutsideAsync]")
                 .inFile(src).onLineContaining("class Member");
+        assertThat(compilation).hadErrorContaining("[AwaitOutsideAsync]")
+                .inFile(src).onLineContaining("Runnable task");
     }
 
     @Test

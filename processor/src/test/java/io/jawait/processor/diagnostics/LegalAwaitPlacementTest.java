@@ -38,6 +38,9 @@ class LegalAwaitPlacementTest {
                 "        }",
                 "        try { sum += io.jawait.Asyncio.await(c); } finally { await(c); }",
                 "        switch (sum) { case 1 -> await(c); default -> { while (sum > 0) sum--; } }",
+                "        Object t = new Thread(String.valueOf(await(c))) { };",
+                "        java.util.function.IntSupplier k = () -> 1;",
+                "        sum += k.getAsInt() + await(c);",
                 "        return Coroutine.of(sum);",
                 "    }",
                 "}"))).succeededWithoutWarnings();
