@@ -106,7 +106,7 @@ final class AsyncMethods {
         }
     }
 
-    static boolean hasAsync(Element element) {
+    private static boolean hasAsync(Element element) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             Element annotation = mirror.getAnnotationType().asElement();
             if (annotation instanceof TypeElement t
