@@ -47,8 +47,13 @@ class JavacAccessDiagnosticTest {
                 "-processor", ValidationOnlyProcessor.class.getName(),
                 src.toString()));
         Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(javac.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output;
+        try {
+            output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(javac.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            javac.destroyForcibly();
+        }
 
         assertThat(javac.exitValue()).isEqualTo(1);
         assertThat(output.split("\\[JavacAccess]", -1)).hasLength(2);
