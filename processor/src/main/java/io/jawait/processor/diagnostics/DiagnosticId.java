@@ -10,9 +10,15 @@ public enum DiagnosticId {
     AWAIT_OUTSIDE_ASYNC("AwaitOutsideAsync"),
     /** {@code await(...)} inside a lambda in an {@code @Async} method. */
     AWAIT_IN_LAMBDA("AwaitInLambda"),
-    /** {@code await(...)} inside an anonymous or local class in an {@code @Async} method. */
+    /**
+     * {@code await(...)} in code of an anonymous or local class declared in an {@code @Async}
+     * method, unless that code is itself an {@code @Async} method.
+     */
     AWAIT_IN_LOCAL_CLASS("AwaitInLocalClass"),
-    /** {@code await(...)} inside a {@code synchronized} block. */
+    /**
+     * {@code await(...)} inside a {@code synchronized} block, or an {@code @Async} method declared
+     * {@code synchronized} (its body runs later, not under the monitor).
+     */
     AWAIT_IN_SYNCHRONIZED("AwaitInSynchronized"),
     /** {@code Asyncio::await} used as a method reference. */
     AWAIT_METHOD_REFERENCE("AwaitMethodReference"),

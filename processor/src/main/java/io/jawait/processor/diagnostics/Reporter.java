@@ -2,6 +2,7 @@ package io.jawait.processor.diagnostics;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.HashSet;
 import java.util.Set;
@@ -10,8 +11,13 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
- * Reports errors at the user's exact position, each problem once. Counts errors so that the
- * processor never generates code for a method it reported an error about.
+ * Reports errors at the user's exact position, each problem once: the same id at the same
+ * place is printed only the first time, however many times (or rounds) a method is checked.
+ * Counts errors so that the processor never generates code for a method it reported about.
+ *
+ * <p>Tree positions: javac prints a diagnostic at the tree's <em>preferred</em> position (a
+ * call's {@code (}, a select's {@code .}, a declaration's name), so pass the tree whose preferred
+ * position is where the user should look, for example the leftmost identifier of a call.
  */
 public final class Reporter {
     private final Trees trees;
@@ -20,9 +26,9 @@ public final class Reporter {
     private int errorCount;
 
     /**
-     * @param trees the tree API, or {@code null} when the compiler has none (errors then go to
-     *     elements only)
-     * @param messager the processing environment's messager
+     * @param trees the tree API, or {@code null} when the compiler has none (then only
+     *     {@link #error(DiagnosticId, Element, String)} may be used)
+     * @param messager the messager of javac's own (unwrapped) processing environment
      */
     public Reporter(Trees trees, Messager messager) {
         this.trees = trees;
@@ -30,10 +36,10 @@ public final class Reporter {
     }
 
     /**
-     * Reports an error at {@code tree} (line and column of its start).
+     * Reports an error at {@code tree}.
      *
      * @param id the diagnostic id
-     * @param tree the offending tree
+     * @param tree the offending tree; the diagnostic goes to its preferred position
      * @param unit the compilation unit containing it
      * @param message the message after the id
      */
@@ -46,20 +52,31 @@ public final class Reporter {
     }
 
     /**
-     * Reports an error at an element (a method or class declaration).
+     * Reports an error at the leaf of {@code path}.
+     *
+     * @param id the diagnostic id
+     * @param path the path to the offending tree
+     * @param message the message after the id
+     */
+    public void error(DiagnosticId id, TreePath path, String message) {
+        error(id, path.getLeaf(), path.getCompilationUnit(), message);
+    }
+
+    /**
+     * Reports an error at an element (a method or class declaration: javac points at its name).
      *
      * @param id the diagnostic id
      * @param element the offending element
      * @param message the message after the id
      */
     public void error(DiagnosticId id, Element element, String message) {
-        if (reported.add(String.valueOf(element) + "@" + System.identityHashCode(element) + "#" + id)) {
+        if (reported.add(element + "@" + System.identityHashCode(element) + "#" + id)) {
             errorCount++;
             messager.printMessage(Diagnostic.Kind.ERROR, id.format(message), element);
         }
     }
 
-    /** @return how many errors were reported so far */
+    /** @return how many errors were reported so far (repeats not counted) */
     public int errorCount() {
         return errorCount;
     }

@@ -1,0 +1,119 @@
+package io.jawait.processor.analysis.misuse;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Answers "is this method declaration an {@code @Async} method?" for the trees of one root
+ * element. Member methods are decided by their elements (exact); methods of local and anonymous
+ * classes have no element reachable without attributing the body, so their annotations are
+ * resolved syntactically through {@link AwaitNames}.
+ */
+final class AsyncMethods {
+    private final Set<Tree> memberAsyncMethods;
+    private final AwaitNames names;
+
+    private AsyncMethods(Set<Tree> memberAsyncMethods, AwaitNames names) {
+        this.memberAsyncMethods = memberAsyncMethods;
+        this.names = names;
+    }
+
+    /** The @Async member methods of {@code root} and its member types, found through elements. */
+    static AsyncMethods ofRoot(Trees trees, TypeElement root, CompilationUnitTree unit) {
+        Set<Tree> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        collect(trees, root, found);
+        return new AsyncMethods(found, AwaitNames.of(unit));
+    }
+
+    /** Exactly {@code method}, plus whatever local classes in its body declare. */
+    static AsyncMethods ofMethod(MethodTree method, CompilationUnitTree unit) {
+        Set<Tree> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        found.add(method);
+        return new AsyncMethods(found, AwaitNames.of(unit));
+    }
+
+    /** @return what names mean in the compilation unit these methods are in */
+    AwaitNames names() {
+        return names;
+    }
+
+    /** @return the member @Async methods, whose bodies the processor checks one by one */
+    Set<Tree> memberMethods() {
+        return memberAsyncMethods;
+    }
+
+    /** @return whether the method at {@code methodPath} is an {@code @Async} method */
+    boolean isAsync(TreePath methodPath) {
+        MethodTree method = (MethodTree) methodPath.getLeaf();
+        if (memberAsyncMethods.contains(method)) {
+            return true;
+        }
+        if (isMember(methodPath)) {
+            return false;
+        }
+        for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
+            if (names.isAsyncAnnotation(annotation.getAnnotationType())) {
+                return !method.getName().contentEquals("<init>");
+            }
+        }
+        return false;
+    }
+
+    /** @return whether some method enclosing {@code path} (excluding its leaf) is @Async */
+    boolean enclosedByAsync(TreePath path) {
+        for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+            if (p.getLeaf() instanceof MethodTree && isAsync(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A member method: only classes between it and the compilation unit, so it has an element. */
+    private static boolean isMember(TreePath methodPath) {
+        for (TreePath p = methodPath.getParentPath(); p != null; p = p.getParentPath()) {
+            Tree leaf = p.getLeaf();
+            if (!(leaf instanceof ClassTree || leaf instanceof CompilationUnitTree)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void collect(Trees trees, Element type, Set<Tree> found) {
+        for (Element member : type.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.METHOD && hasAsync(member)) {
+                Tree tree = trees.getTree((ExecutableElement) member);
+                if (tree != null) {
+                    found.add(tree);
+                }
+            } else if (member instanceof TypeElement) {
+                collect(trees, member, found);
+            }
+        }
+    }
+
+    private static boolean hasAsync(Element element) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            Element annotation = mirror.getAnnotationType().asElement();
+            if (annotation instanceof TypeElement t
+                    && t.getQualifiedName().contentEquals(AwaitNames.ASYNC_ANNOTATION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
