@@ -194,6 +194,11 @@ public final class StreamReader implements AsyncIterable<byte[]> {
         }
     }
 
+    /** @return how many received bytes are waiting to be read */
+    int bufferedSize() {
+        return buffer.size();
+    }
+
     /** @return the failure the connection ended with, or {@code null} */
     Throwable failure() {
         return failure;
