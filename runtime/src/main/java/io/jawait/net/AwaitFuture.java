@@ -20,6 +20,7 @@ final class AwaitFuture extends Coroutine<Void> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // a state machine resumes by falling into the next case
     protected void step() throws Throwable {
         switch (state) {
             case 0:

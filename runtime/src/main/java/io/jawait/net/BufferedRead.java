@@ -30,6 +30,7 @@ final class BufferedRead extends Coroutine<byte[]> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // a state machine resumes by falling into the next case
     protected void step() throws Throwable {
         for (;;) {
             switch (state) {

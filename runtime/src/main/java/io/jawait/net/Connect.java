@@ -32,6 +32,7 @@ final class Connect extends Coroutine<Connection> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // a state machine resumes by falling into the next case
     protected void step() throws Throwable {
         for (;;) {
             switch (state) {

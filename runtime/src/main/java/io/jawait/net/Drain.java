@@ -20,6 +20,7 @@ final class Drain extends Coroutine<Void> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // a state machine resumes by falling into the next case
     protected void step() throws Throwable {
         for (;;) {
             switch (state) {

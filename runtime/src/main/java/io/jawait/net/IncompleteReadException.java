@@ -14,7 +14,9 @@ public class IncompleteReadException extends EOFException {
     /** The byte count a {@code readUntil} expected: it had no fixed count. */
     public static final int UNTIL_SEPARATOR = -1;
 
-    private final transient byte[] partial;
+    /** The bytes read before end-of-stream. */
+    private final byte[] partial;
+    /** The expected byte count, or {@link #UNTIL_SEPARATOR}. */
     private final int expected;
 
     /**

@@ -14,6 +14,7 @@ import java.io.IOException;
 public class LimitOverrunException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** How many buffered bytes the separator search covered. */
     private final int consumed;
 
     /**

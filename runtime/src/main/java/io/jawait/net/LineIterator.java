@@ -17,6 +17,7 @@ final class LineIterator implements AsyncIterator<byte[]> {
     public Coroutine<Boolean> hasNext() {
         return new Coroutine<>() {
             @Override
+            @SuppressWarnings("fallthrough")
             protected void step() throws Throwable {
                 switch (state) {
                     case 0:

@@ -18,6 +18,7 @@ final class ServeForever extends Coroutine<Void> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // a state machine resumes by falling into the next case
     protected void step() throws Throwable {
         switch (state) {
             case 0:

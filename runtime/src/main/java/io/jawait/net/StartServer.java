@@ -29,6 +29,7 @@ final class StartServer extends Coroutine<Server> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // a state machine resumes by falling into the next case
     protected void step() throws Throwable {
         switch (state) {
             case 0:

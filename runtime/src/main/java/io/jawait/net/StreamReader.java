@@ -57,7 +57,7 @@ public final class StreamReader implements AsyncIterable<byte[]> {
             return new BufferedRead(this, "read", () -> {
                 throwIfFailed();
                 if (buffer.size() > 0) {
-                    all.write(buffer.takeAll());
+                    all.writeBytes(buffer.takeAll());
                     maybeResumeReading();
                 }
                 return eof ? all.toByteArray() : null;
@@ -81,9 +81,10 @@ public final class StreamReader implements AsyncIterable<byte[]> {
      * Reads one line, up to and including {@code '\n'}. At end-of-stream returns the partial last
      * line, or an empty array if nothing is left.
      *
+     * <p>At the await, a line longer than the limit throws {@link LimitOverrunException}; the
+     * line is consumed if its newline was received, else the buffer is cleared.
+     *
      * @return a coroutine producing the line
-     * @throws LimitOverrunException (at the await) if the line is longer than the limit; the
-     *     line is consumed if its newline was received, else the buffer is cleared
      */
     public Coroutine<byte[]> readLine() {
         return new BufferedRead(this, "readLine", SeparatorSearch.line(this, buffer));
@@ -92,11 +93,13 @@ public final class StreamReader implements AsyncIterable<byte[]> {
     /**
      * Reads exactly {@code n} bytes (not bounded by the limit).
      *
+     * <p>At the await, end-of-stream before {@code n} bytes throws
+     * {@link IncompleteReadException}; the bytes received are consumed and carried in
+     * {@link IncompleteReadException#partial()}.
+     *
      * @param n how many bytes, {@code >= 0}
      * @return a coroutine producing {@code n} bytes
      * @throws IllegalArgumentException if {@code n < 0}
-     * @throws IncompleteReadException (at the await) if end-of-stream comes first; the bytes
-     *     received are consumed and carried in {@link IncompleteReadException#partial()}
      */
     public Coroutine<byte[]> readExactly(int n) {
         if (n < 0) {
@@ -122,13 +125,14 @@ public final class StreamReader implements AsyncIterable<byte[]> {
     /**
      * Reads up to and including {@code separator}.
      *
+     * <p>At the await, end-of-stream before the separator throws
+     * {@link IncompleteReadException} (the buffered bytes are consumed and carried in it), and a
+     * chunk that would exceed the limit throws {@link LimitOverrunException} (nothing is
+     * consumed).
+     *
      * @param separator the bytes that end the chunk, not empty
      * @return a coroutine producing the data with the separator at its end
      * @throws IllegalArgumentException if {@code separator} is empty
-     * @throws IncompleteReadException (at the await) at end-of-stream before the separator; the
-     *     buffered bytes are consumed and carried in the exception
-     * @throws LimitOverrunException (at the await) if the chunk would exceed the limit; nothing is
-     *     consumed
      */
     public Coroutine<byte[]> readUntil(byte[] separator) {
         Objects.requireNonNull(separator, "separator");

@@ -100,6 +100,9 @@ abstract class Chain<T> extends Coroutine<T> {
         }
 
         @Override
+
+        @SuppressWarnings("fallthrough")
+
         protected void step() throws Throwable {
             switch (state) {
                 case 0:
@@ -141,6 +144,9 @@ abstract class Chain<T> extends Coroutine<T> {
         }
 
         @Override
+
+        @SuppressWarnings("fallthrough")
+
         protected void step() throws Throwable {
             for (;;) {
                 switch (state) {
@@ -181,6 +187,9 @@ abstract class Chain<T> extends Coroutine<T> {
         }
 
         @Override
+
+        @SuppressWarnings("fallthrough")
+
         protected void step() throws Throwable {
             switch (state) {
                 case 0:
@@ -212,6 +221,9 @@ abstract class Chain<T> extends Coroutine<T> {
         }
 
         @Override
+
+        @SuppressWarnings("fallthrough")
+
         protected void step() throws Throwable {
             switch (state) {
                 case 0:
