@@ -56,8 +56,10 @@ final class Connect extends Coroutine<Connection> {
                         break; // failed at once: try the next address
                     }
                     if (channel.isConnected()) {
-                        complete(Connection.start(loop, channel, limit, null));
-                        return;
+                        if (connected()) {
+                            return;
+                        }
+                        break;
                     }
                     state = 3;
                     if (awaits(writable)) {
@@ -73,18 +75,26 @@ final class Connect extends Coroutine<Connection> {
                         throw cancelled;
                     }
                     loop.removeWriter(channel);
-                    try {
-                        channel.finishConnect();
-                        complete(Connection.start(loop, channel, limit, null));
+                    if (connected()) {
                         return;
-                    } catch (IOException e) {
-                        failed(e);
                     }
                     state = 2;
                     break;
                 default:
                     throw new IllegalStateException("bad state " + state);
             }
+        }
+    }
+
+    /** Finishes the connect and completes with the connection; on failure moves to the next address. */
+    private boolean connected() {
+        try {
+            channel.finishConnect();
+            complete(Connection.start(loop, channel, limit, null));
+            return true;
+        } catch (IOException e) {
+            failed(e);
+            return false;
         }
     }
 

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.AsyncIterator;
+import io.jawait.CancelledException;
+import io.jawait.Task;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -137,6 +140,21 @@ class StreamsTest extends LoopTest {
         int port = unusedPort();
         Throwable e = run(Chain.await(() -> Streams.openConnection(HOST, port)).failure());
         assertInstanceOf(ConnectException.class, e);
+    }
+
+    @Test
+    void cancellingAPendingConnectCancelsTheAwait() throws Exception {
+        try (ServerSocketChannel listening = ServerSocketChannel.open()) {
+            listening.bind(new InetSocketAddress(HOST, 0));
+            int port = ((InetSocketAddress) listening.getLocalAddress()).getPort();
+            Task<Connection> connecting = loop.createTask(Streams.openConnection(HOST, port));
+            loop.callSoon(() -> connecting.cancel("changed my mind")); // runs right after its first step
+            CancelledException e = assertThrows(CancelledException.class, () -> run(connecting));
+            assertEquals("changed my mind", e.getMessage());
+            Connection next = run(Streams.openConnection(HOST, port));
+            assertFalse(next.writer().isClosing(), "the loop is still usable for connecting");
+            run(next.closeAsync());
+        }
     }
 
     @Test
