@@ -57,7 +57,8 @@ public final class Server implements AsyncCloseable {
     }
 
     /**
-     * Stops accepting, closes the listening socket and cancels every running handler; a pending
+     * Stops accepting, closes the listening socket and cancels every running handler (a handler
+     * that calls {@code close()} cancels itself too: its next await throws); a pending
      * {@link #serveForever()} is cancelled. Idempotent; returns at once.
      */
     @Override
