@@ -254,26 +254,30 @@ class StressTest {
 
     @Test
     void barrierWithCancellationAndAbort() {
+        // Tasks arrive in id order, so a round is a run of consecutive ids: the releaser can
+        // cancel a party it just released, before that party resumes.
         int parties = 10;
         Barrier barrier = new Barrier(parties);
         int[] releases = {0};
         for (int i = 0; i < TASKS; i++) {
             int id = i;
-            double delay = random.nextDouble();
             tasks.add(Script.of()
-                    .sleep(delay)
+                    .sleep(id * 1e-4)
                     .await(barrier::arriveAndWait, index -> {
                         if (index == parties - 1) {
                             releases[0]++;
-                            cancelANeighbour(tasks, id); // a released party, not resumed yet
+                            if (random.nextInt(2) == 0) {
+                                tasks.get(id - 1 - random.nextInt(index)).cancel();
+                            }
                         }
                     })
                     .startOn(loop));
         }
-        cancelSomeWithin(tasks, 1);
+        cancelSomeWithin(tasks, TASKS * 1e-4);
         runFor(loop, 2);
         int stuck = barrier.waiting();
         assertTrue(stuck < parties, "only an incomplete last round may wait");
+        assertEquals(count(tasks, t -> !t.isDone()), stuck, "every unfinished task waits in the filling round");
         barrier.abort();
         settle(loop);
 
