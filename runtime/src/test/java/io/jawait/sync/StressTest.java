@@ -1,5 +1,6 @@
 package io.jawait.sync;
 
+import static io.jawait.sync.Chaos.count;
 import static io.jawait.sync.Loops.runFor;
 import static io.jawait.sync.Loops.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,23 +12,23 @@ import io.jawait.Coroutine;
 import io.jawait.EventLoop;
 import io.jawait.Task;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * 10,000 tasks contending on each primitive, a fifth of them cancelled at random virtual times
- * (while waiting, right after a grant, or while holding), then the invariants: mutual exclusion,
- * FIFO grants, no lost or duplicated permit, signal or item, and nothing left waiting.
+ * 10,000 tasks contending on each primitive, many of them cancelled ({@link Chaos}: while
+ * waiting, right after a grant, or while holding), then the invariants: mutual exclusion, FIFO
+ * grants, no lost or duplicated permit or signal, and nothing left waiting. The queue has its own
+ * {@link QueueStressTest}.
  */
 class StressTest {
     private static final int TASKS = 10_000;
 
     private final EventLoop loop = EventLoop.createVirtual();
-    private final Random random = new Random(20261122);
+    private final Chaos chaos = new Chaos(loop, 20261122);
+    private final Random random = chaos.random();
     private final List<Task<Object>> tasks = new ArrayList<>();
 
     @AfterEach
@@ -38,60 +39,6 @@ class StressTest {
     /** A random short hold time: zero (a bare yield) or up to 10 ms of virtual time. */
     private double holdTime() {
         return random.nextInt(3) == 0 ? 0 : random.nextDouble() * 0.01;
-    }
-
-    /** Cancels about a fifth of {@code tasks} at random times within {@code horizon} seconds. */
-    private void cancelSomeWithin(List<? extends Task<?>> victims, double horizon) {
-        for (Task<?> t : victims) {
-            if (random.nextInt(5) == 0) {
-                loop.callLater(random.nextDouble() * horizon, () -> t.cancel());
-            }
-        }
-    }
-
-    /**
-     * Right after a release or wake-up, sometimes cancels one of the next few tasks: those are
-     * the ones likely to have just been granted something and not yet resumed, the window no
-     * timer can hit.
-     */
-    private void cancelANeighbour(List<? extends Task<?>> group, int id) {
-        if (random.nextInt(4) == 0) {
-            int victim = id + 1 + random.nextInt(4);
-            if (victim < group.size()) {
-                group.get(victim).cancel();
-            }
-        }
-    }
-
-    /** Cancels, now and then, one of the oldest tasks of a group that are not done yet. */
-    private final class OldestCanceller implements Runnable {
-        private final List<? extends Task<?>> group;
-        private int cursor;
-
-        OldestCanceller(List<? extends Task<?>> group) {
-            this.group = group;
-        }
-
-        @Override
-        public void run() {
-            while (cursor < group.size() && group.get(cursor).isDone()) {
-                cursor++;
-            }
-            if (random.nextInt(4) == 0) {
-                int victim = cursor + random.nextInt(3);
-                if (victim < group.size()) {
-                    group.get(victim).cancel();
-                }
-            }
-        }
-    }
-
-    private long count(List<? extends Task<?>> ts, java.util.function.Predicate<Task<?>> p) {
-        return ts.stream().filter(p).count();
-    }
-
-    private static boolean succeeded(Task<?> t) {
-        return t.isDone() && !t.isCancelled() && t.exception() == null;
     }
 
     /** Counts tasks inside a critical section and the largest number seen at once. */
@@ -120,20 +67,20 @@ class StressTest {
             double hold = holdTime();
             tasks.add(Script.of()
                     .await(lock::acquire)
-                    .always(() -> cancelANeighbour(tasks, id))
+                    .always(() -> chaos.cancelANeighbour(tasks, id))
                     .always(lock::release)
                     .run(() -> o.enter(id))
                     .always(o::leave)
                     .sleep(hold)
                     .startOn(loop));
         }
-        cancelSomeWithin(tasks, TASKS * 0.005);
+        chaos.cancelSomeWithin(tasks, TASKS * 0.005);
         runFor(loop, TASKS);
 
         assertEquals(1, o.max, "mutual exclusion");
         assertEquals(0, o.inside);
         assertTrue(tasks.stream().allMatch(Task::isDone), "nobody left waiting");
-        assertEquals(TASKS, count(tasks, StressTest::succeeded) + count(tasks, Task::isCancelled));
+        assertEquals(TASKS, count(tasks, Chaos::succeeded) + count(tasks, Task::isCancelled));
         assertStrictlyIncreasing(o.entries, "FIFO grants");
         assertFalse(lock.locked());
         assertEquals(0, lock.waiterCount());
@@ -149,19 +96,19 @@ class StressTest {
             double hold = holdTime();
             tasks.add(Script.of()
                     .await(sem::acquire)
-                    .always(() -> cancelANeighbour(tasks, id))
+                    .always(() -> chaos.cancelANeighbour(tasks, id))
                     .always(sem::release)
                     .run(() -> o.enter(id))
                     .always(o::leave)
                     .sleep(hold)
                     .startOn(loop));
         }
-        cancelSomeWithin(tasks, TASKS * 0.005 / permits);
+        chaos.cancelSomeWithin(tasks, TASKS * 0.005 / permits);
         runFor(loop, TASKS);
 
         assertEquals(permits, o.max, "never more holders than permits");
         assertTrue(tasks.stream().allMatch(Task::isDone));
-        assertEquals(TASKS, count(tasks, StressTest::succeeded) + count(tasks, Task::isCancelled));
+        assertEquals(TASKS, count(tasks, Chaos::succeeded) + count(tasks, Task::isCancelled));
         assertStrictlyIncreasing(o.entries, "strict FIFO grants");
         assertEquals(permits, sem.value(), "no permit lost or duplicated");
         assertEquals(0, sem.waiterCount());
@@ -175,15 +122,15 @@ class StressTest {
             int id = i;
             tasks.add(Script.of().await(event::waitSet).run(() -> {
                 woken[0]++;
-                cancelANeighbour(tasks, id); // woken by set(), not resumed yet
+                chaos.cancelANeighbour(tasks, id); // woken by set(), not resumed yet
             }).startOn(loop));
         }
-        cancelSomeWithin(tasks, 2);
+        chaos.cancelSomeWithin(tasks, 2);
         loop.callLater(1, event::set);
         runFor(loop, 3);
 
         assertTrue(tasks.stream().allMatch(Task::isDone));
-        assertEquals(woken[0], count(tasks, StressTest::succeeded));
+        assertEquals(woken[0], count(tasks, Chaos::succeeded));
         assertEquals(TASKS, woken[0] + count(tasks, Task::isCancelled));
         assertTrue(woken[0] > TASKS / 2);
         assertEquals(0, event.waiterCount());
@@ -213,15 +160,15 @@ class StressTest {
                     .sleep(0)
                     .startOn(loop));
         }
-        Task<Void> producer = loop.createTask(new Producer(cond, available, TASKS / 2, new OldestCanceller(tasks)));
-        cancelSomeWithin(tasks, TASKS * 0.0005);
+        Task<Void> producer = loop.createTask(new Producer(cond, available, TASKS / 2, chaos.oldestCanceller(tasks)));
+        chaos.cancelSomeWithin(tasks, TASKS * 0.0005);
         runFor(loop, TASKS);
 
         assertTrue(producer.isDone());
         assertEquals(0, available[0], "every item was consumed: no signal was lost");
         assertEquals(TASKS / 2, consumed[0]);
         assertEquals(1, o.max, "the lock is held by one consumer at a time");
-        assertEquals(consumed[0], count(tasks, StressTest::succeeded));
+        assertEquals(consumed[0], count(tasks, Chaos::succeeded));
         long waiting = count(tasks, t -> !t.isDone());
         assertEquals(waiting, cond.waiterCount());
         tasks.forEach(Task::cancel);
@@ -245,7 +192,7 @@ class StressTest {
         }
         runFor(loop, 2);
 
-        assertTrue(tasks.stream().allMatch(StressTest::succeeded));
+        assertTrue(tasks.stream().allMatch(Chaos::succeeded));
         for (int count : indexCounts) {
             assertEquals(TASKS / parties, count, "each round hands out every index once");
         }
@@ -273,7 +220,7 @@ class StressTest {
                     })
                     .startOn(loop));
         }
-        cancelSomeWithin(tasks, TASKS * 1e-4);
+        chaos.cancelSomeWithin(tasks, TASKS * 1e-4);
         runFor(loop, 2);
         int stuck = barrier.waiting();
         assertTrue(stuck < parties, "only an incomplete last round may wait");
@@ -282,72 +229,12 @@ class StressTest {
         settle(loop);
 
         assertTrue(tasks.stream().allMatch(Task::isDone), "abort releases every waiter");
-        long ok = count(tasks, StressTest::succeeded);
+        long ok = count(tasks, Chaos::succeeded);
         long broken = count(tasks, t -> !t.isCancelled() && t.exception() instanceof BrokenBarrierException);
         assertEquals(stuck, broken);
         assertEquals(TASKS, ok + broken + count(tasks, Task::isCancelled));
         assertTrue(ok <= (long) releases[0] * parties, "no round releases more than its parties");
         assertTrue(ok > (long) (releases[0] - 1) * parties / 2);
-    }
-
-    @Test
-    void queue() {
-        AsyncQueue<Integer> q = AsyncQueue.fifo(16);
-        List<Task<Object>> producers = new ArrayList<>();
-        List<Task<Object>> consumers = new ArrayList<>();
-        List<Integer> got = new ArrayList<>();
-        Runnable cancelAProducer = new OldestCanceller(producers);
-        Runnable cancelAConsumer = new OldestCanceller(consumers);
-        // All consumers wait first, in order; then the producers come, sixteen fit and the rest
-        // wait in order. So the oldest unfinished tasks are the ones just woken, and the
-        // cancellers hit the window between a wake-up and the resumption.
-        for (int i = 0; i < TASKS / 2; i++) {
-            consumers.add(Script.of()
-                    .await(q::get, value -> {
-                        got.add(value);
-                        q.taskDone();
-                        cancelAProducer.run(); // perhaps the putter our get just woke
-                    })
-                    .startOn(loop));
-        }
-        for (int i = 0; i < TASKS / 2; i++) {
-            int item = i;
-            producers.add(Script.of()
-                    .await(() -> q.put(item))
-                    .run(cancelAConsumer::run) // perhaps the getter our put just woke
-                    .startOn(loop));
-        }
-        cancelSomeWithin(producers, 0.001);
-        cancelSomeWithin(consumers, 0.001);
-        runFor(loop, 2);
-        assertTrue(q.isEmpty() || q.getterCount() == 0, "no getter waits while items are queued");
-        assertTrue(q.isFull() || q.putterCount() == 0, "no putter waits while there is room");
-        q.shutdown(false); // wakes whoever still waits; remaining items stay gettable
-        settle(loop);
-
-        List<Integer> remaining = new ArrayList<>();
-        while (!q.isEmpty()) {
-            remaining.add(q.getNowait());
-            q.taskDone();
-        }
-        Set<Integer> put = new HashSet<>();
-        for (int i = 0; i < producers.size(); i++) {
-            if (succeeded(producers.get(i))) {
-                put.add(i);
-            }
-        }
-        Set<Integer> out = new HashSet<>(got);
-        out.addAll(remaining);
-        assertEquals(got.size() + remaining.size(), out.size(), "no item delivered twice");
-        assertEquals(put, out, "every item put is got or still queued; no cancelled put lands");
-        assertTrue(producers.stream().allMatch(Task::isDone));
-        assertTrue(consumers.stream().allMatch(Task::isDone));
-        assertEquals(got.size(), count(consumers, StressTest::succeeded));
-        assertEquals(0, q.getterCount());
-        assertEquals(0, q.putterCount());
-        Task<Object> join = Script.of().await(q::join).startOn(loop);
-        settle(loop);
-        assertTrue(join.isDone(), "every item was marked done");
     }
 
     private static void assertStrictlyIncreasing(List<Integer> ids, String what) {
