@@ -318,13 +318,36 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Debug mode reports callbacks slower than {@link LoopDiagnostics#SLOW_CALLBACK_SECONDS} and
-     * coroutines never awaited, through the exception handler.
+     * Debug mode (asyncio's): reports callbacks and task steps slower than
+     * {@link #setSlowCallbackDuration(double)}, and coroutines created while this loop runs on
+     * their thread that are collected without ever being awaited; and makes the loop-only methods
+     * ({@code callSoon}, {@code callLater}, {@code callAt}, {@code createFuture},
+     * {@code createTask}, completing or cancelling a future) throw {@link IllegalStateException}
+     * when called from a thread other than the one running the loop.
      *
      * @param debug whether to enable debug mode
      */
     public void setDebug(boolean debug) {
         diagnostics.setDebug(debug);
+    }
+
+    /**
+     * Sets how long a callback or task step may run before debug mode reports it as slow
+     * (asyncio's {@code slow_callback_duration}, 0.1 s by default).
+     *
+     * @param seconds the threshold, {@code >= 0}
+     * @throws IllegalArgumentException for a negative or NaN duration
+     */
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slow callback duration must be >= 0 seconds, got " + seconds);
+        }
+        diagnostics.setSlowCallbackSeconds(seconds);
+    }
+
+    /** @return the threshold above which debug mode reports a callback as slow, in seconds */
+    public double getSlowCallbackDuration() {
+        return diagnostics.slowCallbackSeconds();
     }
 
     /** @return whether debug mode is on */

@@ -11,13 +11,14 @@ import java.util.function.BiConsumer;
  * retrieved, and (in debug mode) slow callbacks and coroutines never awaited.
  */
 final class LoopDiagnostics {
-    /** In debug mode, callbacks running longer than this are reported. */
+    /** In debug mode, callbacks running longer than this are reported, by default (asyncio's 0.1 s). */
     static final double SLOW_CALLBACK_SECONDS = 0.1;
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final EventLoop loop;
     private BiConsumer<EventLoop, Map<String, Object>> handler;
     private boolean debug;
+    private double slowCallbackSeconds = SLOW_CALLBACK_SECONDS;
 
     LoopDiagnostics(EventLoop loop) {
         this.loop = loop;
@@ -29,6 +30,14 @@ final class LoopDiagnostics {
 
     boolean isDebug() {
         return debug;
+    }
+
+    void setSlowCallbackSeconds(double seconds) {
+        slowCallbackSeconds = seconds;
+    }
+
+    double slowCallbackSeconds() {
+        return slowCallbackSeconds;
     }
 
     void setHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
@@ -60,7 +69,7 @@ final class LoopDiagnostics {
         }
         if (debug) {
             double took = (System.nanoTime() - start) / 1e9;
-            if (took >= SLOW_CALLBACK_SECONDS) {
+            if (took >= slowCallbackSeconds) {
                 Map<String, Object> ctx = new LinkedHashMap<>();
                 ctx.put("message", String.format("Executing %s took %.3f seconds", item, took));
                 ctx.put("handle", item);
