@@ -178,6 +178,25 @@ class TaskGroupTest {
     }
 
     @Test
+    void anOutsideCancellationSurvivesTheGroupFailureAndReachesTheNextAwait() {
+        // Python 3.13 (gh-116720): the group re-arms the parent's pending cancellation.
+        List<String> log = new ArrayList<>();
+        Task<Object> runner = loop.createTask(new Script<>()
+                .await(() -> using(TaskGroup::open, tg -> new Script<>()
+                        .run(() -> tg.createTask(new Script<>().await(() -> Asyncio.sleep(10)).finallyRun(() -> {
+                            throw new ArithmeticException();
+                        })))
+                        .await(() -> Asyncio.sleep(10))))
+                .onError(TaskGroupException.class, e -> log.add("group failed"))
+                .await(() -> Asyncio.sleep(1))
+                .run(() -> log.add("slept")));
+        loop.callLater(0.1, runner::cancel);
+        assertThrows(CancelledException.class, () -> run(runner));
+        assertEquals(List.of("group failed"), log);
+        assertEquals(0.1, loop.time(), 1e-9);
+    }
+
+    @Test
     void nestedGroupsWithExternalCancellation() {
         // test_taskgroup_11: the inner group's failure becomes one error of the outer group.
         Task<Object> runner = loop.createTask(using(TaskGroup::open, outer -> using(TaskGroup::open, inner -> new Script<>()
