@@ -248,6 +248,9 @@ public final class Asyncio {
      * Waits until the futures meet {@code returnWhen} (asyncio's {@code wait}) and splits them
      * into done and pending. Never cancels anything.
      *
+     * <p>Call it qualified, {@code Asyncio.wait(...)}: inside a class, the {@code wait} methods
+     * every object inherits from {@link Object} hide a static import of this one.
+     *
      * @param futures futures or tasks (schedule coroutines with {@link #createTask} first)
      * @param returnWhen when to return
      * @param <T> the result type
