@@ -175,7 +175,12 @@ public final class Asyncio {
      */
     @SafeVarargs
     public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
-        return Gather.of(Arrays.asList(awaitables), false);
+        // Copied element by element: the array itself never escapes, so the varargs are safe.
+        List<Awaitable<? extends T>> list = new java.util.ArrayList<>(awaitables.length);
+        for (Awaitable<? extends T> a : awaitables) {
+            list.add(a);
+        }
+        return Gather.of(list, false);
     }
 
     /**
