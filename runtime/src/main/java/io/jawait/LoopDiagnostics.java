@@ -8,16 +8,21 @@ import java.util.function.BiConsumer;
 /**
  * Runs ready-queue entries, catching what they throw, and reports problems nobody else can
  * receive through the loop's exception handler: callbacks that threw, task exceptions never
- * retrieved, and (in debug mode) slow callbacks.
+ * retrieved, and (in debug mode) slow callbacks and coroutines never awaited.
  */
 final class LoopDiagnostics {
-    /** In debug mode, callbacks running longer than this are reported. */
+    /** In debug mode, callbacks running longer than this are reported, by default (asyncio's 0.1 s). */
     static final double SLOW_CALLBACK_SECONDS = 0.1;
     private static final Cleaner CLEANER = Cleaner.create();
+    /** How many loops are in debug mode right now (a closed loop leaves debug mode). */
+    private static final java.util.concurrent.atomic.AtomicInteger DEBUG_LOOPS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final EventLoop loop;
     private BiConsumer<EventLoop, Map<String, Object>> handler;
     private boolean debug;
+    /** Whether this loop is included in DEBUG_LOOPS. */
+    private boolean counted;
+    private double slowCallbackSeconds = SLOW_CALLBACK_SECONDS;
 
     LoopDiagnostics(EventLoop loop) {
         this.loop = loop;
@@ -25,10 +30,39 @@ final class LoopDiagnostics {
 
     void setDebug(boolean debug) {
         this.debug = debug;
+        countAsDebug(debug && !loop.isClosed());
+    }
+
+    /** The loop closed: it no longer counts for {@link #anyDebugLoop()}. */
+    void loopClosed() {
+        countAsDebug(false);
+    }
+
+    private void countAsDebug(boolean count) {
+        if (count != counted) {
+            counted = count;
+            DEBUG_LOOPS.addAndGet(count ? 1 : -1);
+        }
+    }
+
+    /**
+     * Whether any open loop is in debug mode: lets {@link Coroutine}'s constructor skip the
+     * thread-local lookup of the running loop in the common case, at the cost of one volatile read.
+     */
+    static boolean anyDebugLoop() {
+        return DEBUG_LOOPS.get() > 0;
     }
 
     boolean isDebug() {
         return debug;
+    }
+
+    void setSlowCallbackSeconds(double seconds) {
+        slowCallbackSeconds = seconds;
+    }
+
+    double slowCallbackSeconds() {
+        return slowCallbackSeconds;
     }
 
     void setHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
@@ -60,7 +94,7 @@ final class LoopDiagnostics {
         }
         if (debug) {
             double took = (System.nanoTime() - start) / 1e9;
-            if (took >= SLOW_CALLBACK_SECONDS) {
+            if (took >= slowCallbackSeconds) {
                 Map<String, Object> ctx = new LinkedHashMap<>();
                 ctx.put("message", String.format("Executing %s took %.3f seconds", item, took));
                 ctx.put("handle", item);
@@ -102,14 +136,39 @@ final class LoopDiagnostics {
                 ctx.put("message", (isTask ? "Task" : "Future") + " exception was never retrieved");
                 ctx.put("exception", failure);
                 ctx.put(isTask ? "task" : "future", what);
-                try {
-                    loop.callSoonThreadsafe(() -> report(ctx));
-                } catch (IllegalStateException closed) {
-                    report(ctx);
-                }
+                deliver(ctx);
             }
         });
         return watch;
+    }
+
+    /**
+     * Debug mode: watches a new coroutine; if it is garbage collected before it was awaited or
+     * scheduled, the loop reports "coroutine ... was never awaited" with where it was created.
+     */
+    Watch trackNeverAwaited(Coroutine<?> coroutine) {
+        String what = coroutine.getClass().getName();
+        StackTraceElement[] createdAt = new Throwable().getStackTrace();
+        Watch watch = new Watch();
+        CLEANER.register(coroutine, () -> {
+            if (!watch.retrieved && !loop.isClosed()) {
+                Map<String, Object> ctx = new LinkedHashMap<>();
+                ctx.put("message", "coroutine " + what + " was never awaited");
+                ctx.put("coroutine", what);
+                ctx.put("source_traceback", java.util.List.of(createdAt));
+                deliver(ctx);
+            }
+        });
+        return watch;
+    }
+
+    /** Reports from a cleaner thread: on the loop's thread if it is still open. */
+    private void deliver(Map<String, Object> ctx) {
+        try {
+            loop.callSoonThreadsafe(() -> report(ctx));
+        } catch (IllegalStateException closed) {
+            report(ctx);
+        }
     }
 
     /** Shared by a failed future and its cleaner: whether anyone read the failure. */
