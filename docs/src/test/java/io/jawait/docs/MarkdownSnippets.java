@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 /** Extracts the {@code java} blocks (and their markers) from Markdown pages. */
 final class MarkdownSnippets {
     private static final Pattern EXPECT_ERROR = Pattern.compile("<!--\\s*expect-error:\\s*\\[(\\w+)]\\s*-->");
+    private static final Pattern STATEMENTS = Pattern.compile("<!--\\s*snippet:\\s*statements\\s*-->");
 
     private MarkdownSnippets() {
     }
@@ -27,16 +28,18 @@ final class MarkdownSnippets {
             for (i++; i < lines.size() && !lines.get(i).strip().equals("```"); i++) {
                 code.append(lines.get(i)).append('\n');
             }
-            snippets.add(new Snippet(page, start + 1, code.toString(), markerAbove(lines, start), outputBelow(lines, i + 1)));
+            snippets.add(new Snippet(page, start + 1, code.toString(), marked(lines, start, STATEMENTS) != null,
+                    marked(lines, start, EXPECT_ERROR), outputBelow(lines, i + 1)));
         }
         return snippets;
     }
 
-    private static String markerAbove(List<String> lines, int fence) {
+    /** The first group (or the whole match) of a marker in the few lines above the fence, or null. */
+    private static String marked(List<String> lines, int fence, Pattern marker) {
         for (int j = fence - 1; j >= 0 && j >= fence - 3; j--) {
-            Matcher m = EXPECT_ERROR.matcher(lines.get(j));
+            Matcher m = marker.matcher(lines.get(j));
             if (m.find()) {
-                return m.group(1);
+                return m.groupCount() > 0 ? m.group(1) : m.group();
             }
             if (lines.get(j).startsWith("```")) {
                 break;

@@ -53,7 +53,7 @@ class SnippetsTest {
         String className = snippet.className();
         Path source = dir.resolve("src").resolve(className.replace('.', '/') + ".java");
         Files.createDirectories(source.getParent());
-        Files.writeString(source, snippet.code());
+        Files.writeString(source, snippet.source());
         Path out = Files.createDirectories(dir.resolve("classes"));
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
