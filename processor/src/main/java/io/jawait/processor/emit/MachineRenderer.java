@@ -44,6 +44,9 @@ public final class MachineRenderer {
             type.addField(f.type(), f.name(), Modifier.PRIVATE);
         }
         type.addMethod(constructor.build());
+        if (plan.usesIteration()) {
+            IterationHelpers.addTo(type);
+        }
         type.addMethod(MethodSpec.methodBuilder("step")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)

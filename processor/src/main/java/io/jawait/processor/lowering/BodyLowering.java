@@ -111,7 +111,7 @@ public final class BodyLowering {
             case RETURN -> returns.lower((ReturnTree) s);
             case BREAK, CONTINUE -> jump(s);
             default -> {
-                if (!AwaitCalls.containsAwait(s)) {
+                if (!AwaitCalls.maySuspend(s)) {
                     nativeStatement(s);
                 } else {
                     awaitingStatement(s);
@@ -135,7 +135,7 @@ public final class BodyLowering {
                             com.palantir.javapoet.CodeBlock.of("throw $L;\n", v), true));
                 }
             }
-            case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
+            case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
             case TRY -> {
                 usesHandler = true;
                 tries.lower((com.sun.source.tree.TryTree) s);
@@ -171,6 +171,23 @@ public final class BodyLowering {
         use(s);
         hoisting.nestedDeclarations(Hoisting.declaredInside(s), current());
         return placeholders.stmt(s);
+    }
+
+    /**
+     * Declares an enhanced for loop's variable, initialized by {@code init} (target-typed, so a
+     * {@code var} variable becomes a field typed by javac's own inference).
+     */
+    void declareElement(VariableTree v, String init) {
+        hoisting.declare(v, current());
+        boolean isVar = isVar(v);
+        if (isVar) {
+            hoisting.force(v);
+        }
+        String type = isVar ? null : placeholders.expr(v.getType());
+        String name = v.getName().toString();
+        buffer.markScoped();
+        buffer.code().add("$L;\n", new Deferred(() -> (hoisting.isHoisted(v) ? hoisting.fieldName(v)
+                : type + " " + name) + " = " + init));
     }
 
     /** Declares a catch parameter in the state starting its (awaiting) catch body. */
@@ -275,6 +292,16 @@ public final class BodyLowering {
 
     boolean usesCondition() {
         return usesCondition;
+    }
+
+    /** The machine needs the {@code condition$} field. */
+    void useCondition() {
+        usesCondition = true;
+    }
+
+    /** @return how many iterator fields ({@code iterator$N}) enhanced for loops use */
+    int iterators() {
+        return controlFlow.iterators();
     }
 
     /**

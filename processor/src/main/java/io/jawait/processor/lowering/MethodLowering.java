@@ -74,6 +74,9 @@ public final class MethodLowering {
         if (body.usesResult()) {
             fields.add(new MachineField(ReturnLowering.RESULT_FIELD, ClassName.OBJECT));
         }
+        for (int i = 1; i <= body.iterators(); i++) {
+            fields.add(new MachineField("iterator$" + i, ClassName.OBJECT));
+        }
         if (body.usesCondition()) {
             fields.add(new MachineField("condition$", TypeName.BOOLEAN));
         }
@@ -97,7 +100,7 @@ public final class MethodLowering {
         List<TypeVariableName> typeVariables = method.getTypeParameters().stream()
                 .map(TypeVariableName::get).collect(Collectors.toList());
         MachinePlan plan = new MachinePlan(className, isStatic, typeVariables, result, parameters, fields, states,
-                body.labeledDispatch(), body.tailStart(), body.usesHandler());
+                body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0);
         String text = MachineRenderer.render(plan);
         return new MachineSource(text, bodyPrefix(plan), body.placeholders.originals(),
                 body.placeholders.replacements());
