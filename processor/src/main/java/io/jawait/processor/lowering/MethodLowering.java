@@ -51,6 +51,9 @@ public final class MethodLowering {
     public MachineSource lower(ExecutableElement method, String className) {
         TreePath path = trees.getPath(method);
         MethodTree tree = (MethodTree) path.getLeaf();
+        if (method.getEnclosingElement().getKind().isInterface()) {
+            throw new UnsupportedConstructException(tree, "an @Async method in an interface is not supported yet");
+        }
         LocalReferences references = LocalReferences.of(path);
         BodyLowering body = new BodyLowering(new SourceInfo(trees, path.getCompilationUnit()), references);
         List<State> states = body.lower(tree.getBody());
