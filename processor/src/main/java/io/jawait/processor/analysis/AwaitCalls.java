@@ -56,8 +56,9 @@ public final class AwaitCalls {
 
     /**
      * Whether a statement must be lowered into states: it awaits, or it has an enhanced for loop
-     * outside lambdas and classes (whose iterable may be an {@code AsyncIterable}, awaited per
-     * element; the static type is not known while processing).
+     * or a try-with-resources outside lambdas and classes (the iterable may be an
+     * {@code AsyncIterable} and the resource an {@code AsyncCloseable}, both awaited; static
+     * types are not known while processing).
      *
      * @param tree any tree, may be {@code null}
      * @return whether it may suspend
@@ -72,6 +73,12 @@ public final class AwaitCalls {
             public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
                 found[0] = true;
                 return null;
+            }
+
+            @Override
+            public Void visitTry(com.sun.source.tree.TryTree node, Void unused) {
+                found[0] |= !node.getResources().isEmpty();
+                return super.visitTry(node, unused);
             }
 
             @Override

@@ -47,6 +47,9 @@ public final class MachineRenderer {
         if (plan.usesIteration()) {
             IterationHelpers.addTo(type);
         }
+        if (plan.usesResources()) {
+            ResourceHelpers.addTo(type);
+        }
         type.addMethod(MethodSpec.methodBuilder("step")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)

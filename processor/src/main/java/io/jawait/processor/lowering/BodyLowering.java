@@ -40,6 +40,10 @@ public final class BodyLowering {
     private final TryLowering tries;
     final ContinuationLowering continuations;
     private boolean usesCondition;
+    /** Trees inside the scope of locals the user never names, for their types (getScope). */
+    final Map<VariableTree, Tree> scopeHints = new java.util.IdentityHashMap<>();
+    /** Whether try-with-resources needs the machine's {@code close$} helpers. */
+    boolean usesResources;
     private boolean usesHandler;
     private boolean labeledDispatch;
     private int tailStart = -1;
@@ -138,6 +142,7 @@ public final class BodyLowering {
             case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
             case TRY -> {
                 usesHandler = true;
+                usesResources |= !((com.sun.source.tree.TryTree) s).getResources().isEmpty();
                 tries.lower((com.sun.source.tree.TryTree) s);
             }
             default -> throw unsupported(s, "an await inside a " + describeKind(s) + " statement");

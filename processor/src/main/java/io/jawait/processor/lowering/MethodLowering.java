@@ -69,7 +69,11 @@ public final class MethodLowering {
         taken.add("state");
         List<MachineField> fields = new ArrayList<>();
         for (VariableTree v : body.hoisting.nameFields(taken)) {
-            fields.add(new MachineField(body.hoisting.fieldName(v), fieldType(v, references, body.placeholders)));
+            TreePath inScope = references.firstReference(v);
+            if (inScope == null && body.scopeHints.containsKey(v)) {
+                inScope = TreePath.getPath(path.getCompilationUnit(), body.scopeHints.get(v));
+            }
+            fields.add(new MachineField(body.hoisting.fieldName(v), fieldType(v, inScope, body.placeholders)));
         }
         if (body.usesTail()) {
             fields.add(new MachineField(ReturnLowering.TAIL_FIELD, ParameterizedTypeName.get(MachineRenderer.COROUTINE, result.box())));
@@ -103,17 +107,16 @@ public final class MethodLowering {
         List<TypeVariableName> typeVariables = method.getTypeParameters().stream()
                 .map(TypeVariableName::get).collect(Collectors.toList());
         MachinePlan plan = new MachinePlan(className, isStatic, typeVariables, result, parameters, fields, states,
-                body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0);
+                body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0, body.usesResources);
         String text = MachineRenderer.render(plan);
         return new MachineSource(text, bodyPrefix(plan), body.placeholders.originals(),
                 body.placeholders.replacements());
     }
 
-    private TypeName fieldType(VariableTree v, LocalReferences references, Placeholders placeholders) {
+    private TypeName fieldType(VariableTree v, TreePath inScope, Placeholders placeholders) {
         if (v.getType() != null && !v.getType().toString().equals("var")) {
             return ClassName.get("", placeholders.expr(v.getType()));
         }
-        TreePath inScope = references.firstReference(v);
         TypeMirror type = inScope == null ? null : localTypes.typeOf(v, inScope);
         if (type == null) {
             throw new LocalTypeException(v, false, "cannot find the type of '" + v.getName()

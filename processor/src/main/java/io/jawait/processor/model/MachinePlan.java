@@ -19,6 +19,7 @@ import java.util.List;
  *     only entered by jumps), or -1 for the end
  * @param usesHandler whether there are try regions (a {@code handler} field and a catch-all)
  * @param usesIteration whether enhanced for loops need the {@code iterate$} and {@code next$} helpers
+ * @param usesResources whether try-with-resources needs the {@code close$} helpers
  */
 public record MachinePlan(
         String className,
@@ -31,5 +32,6 @@ public record MachinePlan(
         boolean labeledDispatch,
         int defaultBefore,
         boolean usesHandler,
-        boolean usesIteration) {
+        boolean usesIteration,
+        boolean usesResources) {
 }
