@@ -140,6 +140,7 @@ public final class BodyLowering {
                 }
             }
             case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
+            case SWITCH -> new SwitchLowering(this).lower((com.sun.source.tree.SwitchTree) s);
             case TRY -> {
                 usesHandler = true;
                 usesResources |= !((com.sun.source.tree.TryTree) s).getResources().isEmpty();
@@ -263,7 +264,17 @@ public final class BodyLowering {
     }
 
     private void expressionStatement(ExpressionStatementTree s) {
-        ExpressionTree e = strip(s.getExpression());
+        expression(s, s.getExpression());
+    }
+
+    /** Lowers an expression evaluated as a statement (an expression statement or an arrow case body). */
+    void expression(Tree s, ExpressionTree expression) {
+        if (!AwaitCalls.containsAwait(expression)) {
+            use(expression);
+            buffer.code().addStatement("$L", placeholders.stmt(expression));
+            return;
+        }
+        ExpressionTree e = strip(expression);
         if (AwaitCalls.isAwait(e) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(e))) {
             awaitSimple(e, s);
             buffer.code().addStatement("awaited()");
