@@ -129,4 +129,26 @@ class NestedExpressionTest {
                 """);
         assertEquals("npe", out.get(Mode.PENDING).value());
     }
+
+    @Test
+    void conditionalsAndShortCircuitsNeverEvaluateTheUntakenSide() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<Integer> f(int x) { log("f" + x); return Coroutine.of(x); }
+                @Async Coroutine<Boolean> b(boolean x) { log("b" + x); return Coroutine.of(x); }
+                @Async Coroutine<String> run() {
+                    String r = "";
+                    for (int i = 0; i < 2; i++) {
+                        boolean c = i == 0;
+                        int a = c ? 1 : await(f(2));
+                        int z = c ? await(f(3)) : 4;
+                        boolean and = c && await(b(true));
+                        boolean or = c || await(b(false));
+                        r += a + "" + z + and + or + ";";
+                    }
+                    return Coroutine.of(r);
+                }
+                """);
+        assertEquals("13truetrue;24falsefalse;", out.get(Mode.PENDING).value());
+        assertEquals(List.of("f3", "btrue", "f2", "bfalse"), out.get(Mode.PENDING).trace());
+    }
 }
