@@ -24,9 +24,11 @@ final class UserTreeCopier extends TreeCopier<Void> {
     private final List<Tree> originals;
     private final Map<Tree, String> replacements;
     private final MachineParser parser;
+    private final TreeMaker maker;
 
     UserTreeCopier(TreeMaker maker, List<Tree> originals, Map<Tree, String> replacements, MachineParser parser) {
         super(maker);
+        this.maker = maker;
         this.originals = originals;
         this.replacements = replacements;
         this.parser = parser;
@@ -60,7 +62,7 @@ final class UserTreeCopier extends TreeCopier<Void> {
                     JCTree original = (JCTree) originals.get(index(name, "__s"));
                     JCTree copied = copy(original, null);
                     // An arrow case's expression body stands for a statement: wrap it.
-                    result = copied instanceof JCExpression e ? M.at(original.pos).Exec(e) : copied;
+                    result = copied instanceof JCExpression e ? maker.at(original.pos).Exec(e) : copied;
                 } else {
                     super.visitExec(statement);
                 }

@@ -107,18 +107,19 @@ final class ContinuationLowering {
             text = "(" + value(p.getExpression(), false, resume) + ")";
         } else if (e instanceof ConditionalExpressionTree c && hasAwaitingArm(c)) {
             // c ? await(a) : b  ==  await(c ? a : Coroutine.of(b)): the untaken arm is never
-            // evaluated, and a done coroutine never suspends.
+            // evaluated, and a done coroutine never suspends. The awaitable goes through a var
+            // so that javac types the conditional standalone before inferring the continuation.
             String condition = value(c.getCondition(), false, resume);
-            return awaitThen("(" + condition + " ? " + arm(c.getTrueExpression()) + " : "
-                    + arm(c.getFalseExpression()) + ")", resume);
+            return awaitThen(spill(condition + " ? " + arm(c.getTrueExpression()) + " : "
+                    + arm(c.getFalseExpression())), resume);
         } else if (e instanceof BinaryTree b && (e.getKind() == Tree.Kind.CONDITIONAL_AND
                 || e.getKind() == Tree.Kind.CONDITIONAL_OR) && AwaitCalls.containsAwait(b.getRightOperand())) {
             // x && await(a) == await(x ? a : Coroutine.of(false)); || likewise with true.
             boolean and = e.getKind() == Tree.Kind.CONDITIONAL_AND;
             String left = value(b.getLeftOperand(), false, resume);
             String right = awaitedOnly(b.getRightOperand());
-            return awaitThen("(" + left + " ? " + (and ? right : COROUTINE + ".of(true)") + " : "
-                    + (and ? COROUTINE + ".of(false)" : right) + ")", resume);
+            return awaitThen(spill(left + " ? " + (and ? right : COROUTINE + ".of(true)") + " : "
+                    + (and ? COROUTINE + ".of(false)" : right)), resume);
         } else if (e instanceof BinaryTree b) {
             List<String> ops = operands(List.of(b.getLeftOperand(), b.getRightOperand()), resume);
             text = ops.get(0) + " " + Operators.binary(e.getKind()) + " " + ops.get(1);
