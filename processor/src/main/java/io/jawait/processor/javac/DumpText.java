@@ -2,6 +2,7 @@ package io.jawait.processor.javac;
 
 import com.sun.source.tree.LineMap;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCCase;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
@@ -27,17 +28,19 @@ final class DumpText {
         new TreeScanner() {
             @Override
             public void visitCase(JCCase c) {
-                if (c.labels != null && c.stats.nonEmpty() && c.stats.head.pos >= 0) {
-                    // The first case label is the state number (JDK 17: labels; later: also labels).
-                    Object label = firstLabel(c);
-                    if (label != null) {
-                        lineOfState.putIfAbsent(label.toString(), lines.getLineNumber(c.stats.head.pos));
-                    }
+                JCTree first = c.stats.isEmpty() ? null : c.stats.head;
+                if (first instanceof JCBlock block && block.stats.nonEmpty()) {
+                    first = block.stats.head;   // a state with locals is a block
+                }
+                Object label = firstLabel(c);
+                if (first != null && first.pos >= 0 && label != null) {
+                    lineOfState.putIfAbsent(label.toString(), lines.getLineNumber(first.pos));
                 }
                 super.visitCase(c);
             }
         }.scan(machine);
-        Matcher m = CASE.matcher(machine.toString());
+        // javac prints a var declaration without its (inferred) type.
+        Matcher m = CASE.matcher(machine.toString().replace("/*missing*/", "var"));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Long line = lineOfState.get(m.group(2));

@@ -37,6 +37,7 @@ final class ControlFlowLowering {
     }
 
     private void ifStatement(IfTree s) {
+        body.buffer.anchor(body.source.pos(s));
         String condition = condition(s.getCondition(), s);
         StateLabel end = new StateLabel();
         StateLabel otherwise = s.getElseStatement() == null ? end : new StateLabel();
@@ -69,6 +70,7 @@ final class ControlFlowLowering {
         String what = body.source.describe(s);
         if (s instanceof WhileLoopTree w) {
             body.buffer.begin(head, "loop " + what);
+            body.buffer.anchor(body.source.pos(s));
             exitUnless(condition(w.getCondition(), s), exit);
             loopBody(w.getStatement(), label, exit, head);
             body.buffer.jump(head);
@@ -76,6 +78,7 @@ final class ControlFlowLowering {
             body.buffer.begin(head, "loop " + what);
             loopBody(d.getStatement(), label, exit, next);
             body.buffer.begin(next, "condition of " + what);
+            body.buffer.anchor(body.source.pos(d.getCondition()));
             String condition = condition(d.getCondition(), s);
             if (condition == null) {
                 body.buffer.jump(head);
@@ -86,6 +89,7 @@ final class ControlFlowLowering {
         } else if (s instanceof ForLoopTree f) {
             f.getInitializer().forEach(body::statement);
             body.buffer.begin(head, "loop " + what);
+            body.buffer.anchor(body.source.pos(s));
             if (f.getCondition() != null) {
                 exitUnless(condition(f.getCondition(), s), exit);
             }
