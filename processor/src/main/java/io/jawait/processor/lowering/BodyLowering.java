@@ -11,13 +11,13 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
 import io.jawait.processor.analysis.AwaitCalls;
 import io.jawait.processor.analysis.Jumps;
 import io.jawait.processor.analysis.LocalReferences;
 import io.jawait.processor.analysis.Statements;
 import io.jawait.processor.model.State;
 import io.jawait.processor.model.StateLabel;
-import com.sun.source.util.TreeScanner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +39,7 @@ public final class BodyLowering {
     private final ControlFlowLowering controlFlow;
     private final TryLowering tries;
     final ContinuationLowering continuations;
+    final LocalLowering locals;
     private boolean usesCondition;
     /** Trees inside the scope of locals the user never names, for their types (getScope). */
     final Map<VariableTree, Tree> scopeHints = new java.util.IdentityHashMap<>();
@@ -58,9 +59,10 @@ public final class BodyLowering {
         this.controlFlow = new ControlFlowLowering(this);
         this.tries = new TryLowering(this);
         this.continuations = new ContinuationLowering(this);
+        this.locals = new LocalLowering(this);
     }
 
-    /** Lowers the whole body; then {@link #states()} and friends hold the result. */
+    /** Lowers the whole body into its states; the accessors below then describe the machine. */
     List<State> lower(BlockTree body) {
         for (StatementTree s : body.getStatements()) {
             statement(s);
@@ -111,7 +113,7 @@ public final class BodyLowering {
     /** Lowers one statement at split level (directly in a case, not inside native code). */
     void statement(StatementTree s) {
         switch (s.getKind()) {
-            case VARIABLE -> local((VariableTree) s);
+            case VARIABLE -> locals.declare((VariableTree) s);
             case RETURN -> returns.lower((ReturnTree) s);
             case BREAK, CONTINUE -> jump(s);
             default -> {
@@ -179,34 +181,6 @@ public final class BodyLowering {
         return placeholders.stmt(s);
     }
 
-    /**
-     * Declares an enhanced for loop's variable, initialized by {@code init} (target-typed, so a
-     * {@code var} variable becomes a field typed by javac's own inference).
-     */
-    void declareElement(VariableTree v, String init) {
-        hoisting.declare(v, current());
-        boolean isVar = isVar(v);
-        if (isVar) {
-            hoisting.force(v);
-        }
-        String type = isVar ? null : placeholders.expr(v.getType());
-        String name = v.getName().toString();
-        buffer.markScoped();
-        buffer.code().add("$L;\n", new Deferred(() -> (hoisting.isHoisted(v) ? hoisting.fieldName(v)
-                : type + " " + name) + " = " + init));
-    }
-
-    /** Declares a catch parameter in the state starting its (awaiting) catch body. */
-    void declareCaught(VariableTree p) {
-        hoisting.declare(p, current());
-        String type = placeholders.expr(p.getType());
-        String cast = placeholders.expr(p.getType());
-        String name = p.getName().toString();
-        buffer.markScoped();
-        buffer.code().add("$L;\n", new Deferred(() -> (hoisting.isHoisted(p) ? hoisting.fieldName(p)
-                : type + " " + name) + " = (" + cast + ") " + Regions.FAILURE));
-    }
-
     private void jump(StatementTree s) {
         JumpTargets.Target t = targets.find(s);
         if (t == null) {
@@ -216,51 +190,6 @@ public final class BodyLowering {
         StateLabel to = s.getKind() == Tree.Kind.BREAK ? t.breakTo() : t.continueTo();
         buffer.code().add("$L\n", regions.exit(to, t.depth(), "state", "continue;"));
         buffer.unreachable();
-    }
-
-    private void local(VariableTree v) {
-        ExpressionTree init = v.getInitializer();
-        StateLabel home = null;
-        if (init != null && AwaitCalls.isAwait(strip(init))
-                && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(strip(init)))) {
-            awaitSimple(init, v);
-            home = current();
-            boolean isVar = isVar(v);
-            if (isVar && references.firstReference(v) == null) {
-                buffer.code().addStatement("awaited()");   // an unused var: only the await matters
-                return;
-            }
-            hoisting.declare(v, home);
-            if (isVar) {
-                hoisting.force(v);   // its type comes from getScope, as a field's
-            }
-            String type = isVar ? null : placeholders.expr(v.getType());
-            String name = v.getName().toString();
-            buffer.markScoped();
-            buffer.code().add("$L;\n", new Deferred(() -> hoisting.isHoisted(v)
-                    ? hoisting.fieldName(v) + " = awaited()"
-                    : type + " " + name + " = awaited()"));
-            return;
-        }
-        if (AwaitCalls.containsAwait(init)) {
-            hoisting.declare(v, current());
-            hoisting.force(v);   // assigned inside a continuation: must be a field
-            continuations.lower(v, init, value -> ContinuationLowering.Terminal.of("$L = $L;\n",
-                    new Deferred(() -> hoisting.fieldName(v)), value));
-            return;
-        }
-        home = current();
-        hoisting.declare(v, home);
-        use(init);
-        String whole = placeholders.stmt(v);
-        String value = init == null ? null : placeholders.expr(init);
-        buffer.markScoped();
-        buffer.code().add("$L", new Deferred(() -> {
-            if (!hoisting.isHoisted(v)) {
-                return whole + ";\n";
-            }
-            return value == null ? "" : hoisting.fieldName(v) + " = " + value + ";\n";
-        }));
     }
 
     private void expressionStatement(ExpressionStatementTree s) {
@@ -373,10 +302,6 @@ public final class BodyLowering {
             e = p.getExpression();
         }
         return e;
-    }
-
-    private static boolean isVar(VariableTree v) {
-        return v.getType() == null || v.getType().toString().equals("var");
     }
 
     static Tree firstAwait(Tree tree) {

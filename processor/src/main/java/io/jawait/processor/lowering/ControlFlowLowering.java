@@ -137,7 +137,7 @@ final class ControlFlowLowering {
         buffer.code().beginControlFlow("if (!condition$$)").addStatement("$L = null", iterator)
                 .addStatement("state = $L", exit).addStatement("continue").endControlFlow();
         VariableTree element = s.getVariable();
-        body.declareElement(element, "next$(" + iterator + ")");
+        body.locals.declareElement(element, "next$(" + iterator + ")");
         loopBody(s.getStatement(), label, exit, head);
         body.buffer.jump(head);
     }
