@@ -69,4 +69,25 @@ class MethodKindsTest {
                 """);
         assertEquals("inner-nn3PLUS!", out.get(Mode.PENDING).value());
     }
+
+    @Test
+    void interfaceStaticAndDefaultMethods() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                interface Named<T> {
+                    String name();
+                    T value();
+                    @Async default Coroutine<String> describe(Mode mode, String sep) {
+                        T v = await(mode.of(value()));
+                        return Coroutine.of(name() + sep + v + this.name().length() + await(suffix(mode)).length());
+                    }
+                    @Async static Coroutine<String> suffix(Mode mode) { return Coroutine.of(await(mode.of("!"))); }
+                }
+                record Item(String name, Integer value) implements Named<Integer> { }
+                @Async Coroutine<String> run() {
+                    Named<Integer> item = new Item("n", 7);
+                    return Coroutine.of(await(item.describe(mode, "=")) + await(Named.suffix(mode)));
+                }
+                """);
+        assertEquals("n=711!", out.get(Mode.PENDING).value());
+    }
 }

@@ -38,16 +38,18 @@ class UnsupportedConstructTest {
     }
 
     @Test
-    void asyncMethodInAnInterfaceIsReported() {
+    void patternVariableOfAnAwaitingConditionIsReported() {
         JavaFileObject f = JavaFileObjects.forSourceString("t.I", HEADER + """
-                interface I {
-                    @Async default Coroutine<Integer> m() {
-                        return Coroutine.of(await(Coroutine.of(1)));
+                class I {
+                    @Async Coroutine<Integer> m(Object o) {
+                        if (await(Coroutine.of(o)) instanceof String s) {
+                            return Coroutine.of(s.length());
+                        }
+                        return Coroutine.of(0);
                     }
                 }
                 """);
-        assertThat(compile(f)).hadErrorContaining("[UnsupportedConstruct] an @Async method in an interface")
-                .inFile(f).onLine(6);
+        assertThat(compile(f)).hadErrorContaining("[UnsupportedConstruct] a pattern variable").inFile(f).onLine(7);
     }
 
     @Test
