@@ -82,4 +82,18 @@ class UnsupportedConstructTest {
                 """);
         assertThat(compile(f)).hadErrorContaining("[UnsupportedConstruct]").inFile(f).onLine(8);
     }
+
+    @Test
+    void anonymousClassLocalLivingAcrossAnAwaitAsksForAType() {
+        JavaFileObject f = JavaFileObjects.forSourceString("t.N", HEADER + """
+                class N {
+                    @Async Coroutine<Integer> m() {
+                        var counter = new Object() { int hits; };
+                        await(Coroutine.of(1));
+                        return Coroutine.of(counter.hits);
+                    }
+                }
+                """);
+        assertThat(compile(f)).hadErrorContaining("[NonDenotableLocal]").inFile(f).onLine(7);
+    }
 }
