@@ -128,7 +128,10 @@ public final class BodyLowering {
 
     private void awaitingStatement(StatementTree s) {
         switch (s.getKind()) {
-            case BLOCK -> ((BlockTree) s).getStatements().forEach(this::statement);
+            case BLOCK -> {
+                ((BlockTree) s).getStatements().forEach(this::statement);
+                releaseLocalsOf((BlockTree) s);
+            }
             case EXPRESSION_STATEMENT -> expressionStatement((ExpressionStatementTree) s);
             case THROW -> {
                 ExpressionTree e = strip(((ThrowTree) s).getExpression());
@@ -149,6 +152,24 @@ public final class BodyLowering {
                 tries.lower((com.sun.source.tree.TryTree) s);
             }
             default -> throw unsupported(s, "an await inside a " + describeKind(s) + " statement");
+        }
+    }
+
+    /**
+     * At the normal end of a lowered block, clears the fields of its reference-typed hoisted locals:
+     * a machine (and the task holding it) must not keep objects alive that the user's code can no
+     * longer reach (Kotlin's spilled-variable cleanup). Jumps out of the block skip this; the field
+     * is then released when reassigned or with the machine.
+     */
+    private void releaseLocalsOf(BlockTree block) {
+        if (!buffer.isReachable()) {
+            return;
+        }
+        for (StatementTree s : block.getStatements()) {
+            if (s instanceof VariableTree v && hoisting.isSplitLevel(v)) {
+                buffer.code().add("$L", new Deferred(() -> hoisting.isHoisted(v) && hoisting.holdsReference(v)
+                        ? hoisting.fieldName(v) + " = null;\n" : ""));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -89,7 +90,11 @@ public final class MethodLowering {
             if (inScope == null && body.scopeHints.containsKey(v)) {
                 inScope = TreePath.getPath(path.getCompilationUnit(), body.scopeHints.get(v));
             }
-            fields.add(new MachineField(body.hoisting.fieldName(v), fieldType(v, inScope, body.placeholders)));
+            TypeName type = fieldType(v, inScope, body.placeholders);
+            if (type.isPrimitive() || (v.getType() != null && v.getType().getKind() == Tree.Kind.PRIMITIVE_TYPE)) {
+                body.hoisting.markPrimitive(v);
+            }
+            fields.add(new MachineField(body.hoisting.fieldName(v), type));
         }
         if (body.usesTail()) {
             fields.add(new MachineField(ReturnLowering.TAIL_FIELD, ParameterizedTypeName.get(MachineRenderer.COROUTINE, result.box())));
