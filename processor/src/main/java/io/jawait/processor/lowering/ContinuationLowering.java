@@ -12,6 +12,7 @@ import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -148,6 +149,8 @@ final class ContinuationLowering {
             String v = value(c.getExpression(), false, resume);
             code.add("$L = $L;\n$L $L= $L;\n", target, old, target, Operators.binary(c.getKind()), v);
             return target;
+        } else if (e instanceof NewArrayTree n && n.getType() != null) {
+            text = newArray(n, resume);
         } else if (e instanceof AssignmentTree a) {
             text = location(a.getVariable(), resume) + " = " + value(a.getExpression(), false, resume);
         } else {
@@ -195,6 +198,24 @@ final class ContinuationLowering {
             throw unsupported(BodyLowering.firstAwait(a), "an await nested inside a short-circuit operand");
         }
         return body.placeholders.expr(AwaitCalls.awaitedExpression(a));
+    }
+
+    /** {@code new T[d]...} or {@code new T[]{...}}: dimensions, then elements, left to right. */
+    private String newArray(NewArrayTree n, StateLabel resume) {
+        List<ExpressionTree> operands = new ArrayList<>(n.getDimensions());
+        if (n.getInitializers() != null) {
+            operands.addAll(n.getInitializers());
+        }
+        List<String> values = operands(operands, resume);
+        StringBuilder text = new StringBuilder("new ").append(body.placeholders.expr(n.getType()));
+        int dims = n.getDimensions().size();
+        for (int i = 0; i < dims; i++) {
+            text.append('[').append(values.get(i)).append(']');
+        }
+        if (n.getInitializers() != null) {
+            text.append("[] {").append(String.join(", ", values.subList(dims, values.size()))).append('}');
+        }
+        return text.toString();
     }
 
     private String call(MethodInvocationTree call, StateLabel resume) {

@@ -169,6 +169,9 @@ class NestedExpressionTest {
                     int inc = i++ + await(ok(10));
                     i = i++ + await(ok(100));
                     P p = new P(a(), await(v("B")));
+                    int[] filled = new int[] {1, await(ok(2)), 3};
+                    String[][] sized = new String[await(ok(2))][];
+                    read += filled[1] * 10 + sized.length * 100;
                     try {
                         none().equals(await(ok(log2("arg"))));
                     } catch (NullPointerException e) {
@@ -178,7 +181,7 @@ class NestedExpressionTest {
                 }
                 String log2(String s) { log(s); return s; }
                 """);
-        assertEquals("3as!11102P[a=A, b=B]", out.get(Mode.PENDING).value());
+        assertEquals("223as!11102P[a=A, b=B]", out.get(Mode.PENDING).value());
         assertEquals(List.of("a", "none", "arg", "npe after the argument"), out.get(Mode.PENDING).trace());
     }
 }

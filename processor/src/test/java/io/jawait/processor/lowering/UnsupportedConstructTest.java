@@ -23,11 +23,11 @@ class UnsupportedConstructTest {
     }
 
     @Test
-    void awaitInAnArrayInitializerIsReportedAtTheAwait() {
+    void awaitInABareArrayInitializerIsReportedAtTheAwait() {
         JavaFileObject f = JavaFileObjects.forSourceString("t.A", HEADER + """
                 class A {
                     @Async Coroutine<int[]> m() {
-                        int[] a = new int[] {1,
+                        int[] a = {1,
                             await(Coroutine.of(2))};
                         return Coroutine.of(a);
                     }
