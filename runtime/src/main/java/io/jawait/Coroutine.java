@@ -222,6 +222,51 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         throw new IllegalStateException("awaited() called with no await in progress in " + this);
     }
 
+    // The as...(value) conversions below read a target-typed value (awaited(), an element of a
+    // lowered enhanced for) into a primitive target with Java's unboxing then widening (JLS 5.2):
+    // {@code long n = await(intTask)} must not cast an Integer to Long. A null throws
+    // NullPointerException, as unboxing does.
+
+    /** @param value an Integer, Short, Byte or Character @return it as an int */
+    protected static int asInt(Object value) {
+        return value instanceof Character c ? c : ((Number) value).intValue();
+    }
+
+    /** @param value a Long or a value {@link #asInt} accepts @return it as a long */
+    protected static long asLong(Object value) {
+        return value instanceof Character c ? c : ((Number) value).longValue();
+    }
+
+    /** @param value a Float or a value {@link #asLong} accepts @return it as a float */
+    protected static float asFloat(Object value) {
+        return value instanceof Character c ? c : ((Number) value).floatValue();
+    }
+
+    /** @param value a Double or a value {@link #asFloat} accepts @return it as a double */
+    protected static double asDouble(Object value) {
+        return value instanceof Character c ? c : ((Number) value).doubleValue();
+    }
+
+    /** @param value a Short or a Byte @return it as a short */
+    protected static short asShort(Object value) {
+        return ((Number) value).shortValue();
+    }
+
+    /** @param value a Byte @return it as a byte */
+    protected static byte asByte(Object value) {
+        return (Byte) value;
+    }
+
+    /** @param value a Character @return it as a char */
+    protected static char asChar(Object value) {
+        return (Character) value;
+    }
+
+    /** @param value a Boolean @return it as a boolean */
+    protected static boolean asBoolean(Object value) {
+        return (Boolean) value;
+    }
+
     /**
      * Awaits {@code awaitable} and continues the current statement with its value in {@code k}.
      * When the awaitable is done, {@code k} runs now; otherwise it is kept and run by

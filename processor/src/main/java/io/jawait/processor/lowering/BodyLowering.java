@@ -232,10 +232,14 @@ public final class BodyLowering {
         }
         if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree target
                 && AwaitCalls.isAwait(strip(a.getExpression()))
-                && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(strip(a.getExpression())))) {
+                && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(strip(a.getExpression())))
+                && explicitlyTyped(references.target(target))) {
+            // A local with a written type: read with the primitive conversion it needs. Other
+            // targets (fields, var locals) take the continuation path, where javac converts.
             awaitSimple(a.getExpression(), s);
             use(target);
-            buffer.code().addStatement("$L = awaited()", placeholders.expr(target));
+            buffer.code().addStatement("$L = $L", placeholders.expr(target),
+                    PrimitiveReads.into(references.target(target).getType(), "awaited()"));
             return;
         }
         boolean compound = e instanceof com.sun.source.tree.CompoundAssignmentTree;
@@ -336,5 +340,10 @@ public final class BodyLowering {
 
     UnsupportedConstructException unsupported(Tree at, String what) {
         return new UnsupportedConstructException(at, what + " is not supported yet");
+    }
+
+    /** Whether {@code v} is a local or parameter declared with a written type (not {@code var}). */
+    private static boolean explicitlyTyped(com.sun.source.tree.VariableTree v) {
+        return v != null && !LocalLowering.isVar(v);
     }
 }

@@ -35,11 +35,12 @@ final class LocalLowering {
                 body.hoisting.force(v);   // its type comes from getScope, as a field's
             }
             String type = isVar ? null : body.placeholders.expr(v.getType());
+            String read = isVar ? "awaited()" : PrimitiveReads.into(v.getType(), "awaited()");
             String name = v.getName().toString();
             body.buffer.markScoped();
             body.buffer.code().add("$L;\n", new Deferred(() -> body.hoisting.isHoisted(v)
-                    ? body.hoisting.fieldName(v) + " = awaited()"
-                    : type + " " + name + " = awaited()"));
+                    ? body.hoisting.fieldName(v) + " = " + read
+                    : type + " " + name + " = " + read));
             return;
         }
         if (AwaitCalls.containsAwait(init)) {
@@ -74,10 +75,11 @@ final class LocalLowering {
             body.hoisting.force(v);
         }
         String type = isVar ? null : body.placeholders.expr(v.getType());
+        String read = isVar ? init : PrimitiveReads.into(v.getType(), init);
         String name = v.getName().toString();
         body.buffer.markScoped();
         body.buffer.code().add("$L;\n", new Deferred(() -> (body.hoisting.isHoisted(v) ? body.hoisting.fieldName(v)
-                : type + " " + name) + " = " + init));
+                : type + " " + name) + " = " + read));
     }
 
     /** Declares a catch parameter in the state starting its (awaiting) catch body. */

@@ -19,7 +19,8 @@ import java.util.Set;
 final class Renamer {
     /** Methods a machine has (inherited from Coroutine and Object) that user code may call unqualified. */
     static final Set<String> MACHINE_METHODS = Set.of("step", "awaits", "awaited", "awaitsThen",
-            "resumeContinuation", "yields", "complete", "of", "done", "failed", "toString", "hashCode",
+            "resumeContinuation", "yields", "complete", "of", "done", "failed", "asInt", "asLong", "asFloat",
+            "asDouble", "asShort", "asByte", "asChar", "asBoolean", "toString", "hashCode",
             "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
     private final Placeholders placeholders;

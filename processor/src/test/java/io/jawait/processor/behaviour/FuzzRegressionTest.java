@@ -1,0 +1,49 @@
+package io.jawait.processor.behaviour;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bugs the compiler fuzzer found, each kept as a named scenario (three modes, against the twin). */
+class FuzzRegressionTest {
+
+    /**
+     * Fuzzer seed 20261198: {@code double v1 = await(intValue)} cast the Integer to Double
+     * (ClassCastException) where Java unboxes and widens.
+     */
+    @Test
+    void awaitedValueIsUnboxedAndWidenedIntoAPrimitiveTarget() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<String> run() {
+                    long l = await(v(2));
+                    double d = await(v(3));
+                    float f = await(v('a'));
+                    int c = await(v('b'));
+                    await(v(0));
+                    long again = 0;
+                    again = await(v(5));
+                    double sum = 0;
+                    for (double x : new int[] {1, 2}) {
+                        sum += x + await(v(1));
+                    }
+                    return Coroutine.of(l + " " + d + " " + f + " " + c + " " + again + " " + sum);
+                }
+                """);
+        assertEquals("2 3.0 97.0 98 5 5.0", out.get(Mode.DONE).value());
+    }
+
+    /** A primitive field assigned from an await also unboxes and widens. */
+    @Test
+    void awaitedValueIntoAPrimitiveFieldOfTheOuterClass() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                private long total;
+                @Async Coroutine<Long> run() {
+                    total = await(v(7));
+                    await(v(0));
+                    return Coroutine.of(total);
+                }
+                """);
+        assertEquals(7L, out.get(Mode.PENDING).value());
+    }
+}
