@@ -420,18 +420,20 @@ public final class EventLoop implements AutoCloseable {
     private IoRegistration io(SelectableChannel channel) {
         checkOpen();
         checkThreadInDebug();
-        return selector.register(this, Objects.requireNonNull(channel, "channel"));
+        return selector.register(Objects.requireNonNull(channel, "channel"));
     }
 
     private IoRegistration existingIo(SelectableChannel channel) {
         return selector.existing(Objects.requireNonNull(channel, "channel"));
     }
 
-    void ioInterestChanged(int delta) {
-        selector.interestChanged(delta);
+    // ------------------------------------------------------------------ runtime internals
+
+    /** Whether an open channel is watched for I/O (virtual time then waits before jumping). */
+    boolean watchesIo() {
+        return selector.hasIoInterest();
     }
 
-    // ------------------------------------------------------------------ runtime internals
 
     /** Appends a Handle, a done Future (runs its callbacks) or a pending Task (steps it). */
     void schedule(Object item) {

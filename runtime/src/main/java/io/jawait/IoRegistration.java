@@ -7,14 +7,16 @@ import java.util.ArrayDeque;
 
 /** A channel's reader and writer callbacks, attached to its selection key. */
 final class IoRegistration {
-    private final EventLoop loop;
     private final SelectableChannel channel;
     SelectionKey key;
     private Runnable reader;
     private Runnable writer;
+    /** Run the callback registered when the handle runs, not when the key was selected: one
+     *  removed earlier in the same iteration must not run. */
+    private final Runnable readerNow = () -> runIfSet(reader);
+    private final Runnable writerNow = () -> runIfSet(writer);
 
-    IoRegistration(EventLoop loop, SelectableChannel channel) {
-        this.loop = loop;
+    IoRegistration(SelectableChannel channel) {
         this.channel = channel;
     }
 
@@ -35,9 +37,6 @@ final class IoRegistration {
     }
 
     private void update(boolean had, boolean has) {
-        if (had != has) {
-            loop.ioInterestChanged(has ? 1 : -1);
-        }
         int ops = 0;
         if (reader != null) {
             ops |= (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
@@ -65,10 +64,16 @@ final class IoRegistration {
             return;
         }
         if ((r & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && reader != null) {
-            ready.add(new EventLoop.Handle(reader));
+            ready.add(new EventLoop.Handle(readerNow));
         }
         if ((r & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && writer != null) {
-            ready.add(new EventLoop.Handle(writer));
+            ready.add(new EventLoop.Handle(writerNow));
+        }
+    }
+
+    private static void runIfSet(Runnable callback) {
+        if (callback != null) {
+            callback.run();
         }
     }
 }

@@ -18,8 +18,6 @@ final class LoopSelector {
     private final Selector selector;
     private final LoopClock clock;
     private final ExecutorBridge executors;
-    /** Registrations with an interest; a virtual clock jumps only when there is none. */
-    private int ioInterests;
 
     LoopSelector(LoopClock clock, ExecutorBridge executors) {
         this.clock = clock;
@@ -32,10 +30,10 @@ final class LoopSelector {
     }
 
     /** The registration of {@code channel}, made (and the channel made non-blocking) if needed. */
-    IoRegistration register(EventLoop loop, SelectableChannel channel) {
+    IoRegistration register(SelectableChannel channel) {
         IoRegistration r = existing(channel);
         if (r == null) {
-            r = new IoRegistration(loop, channel);
+            r = new IoRegistration(channel);
             try {
                 channel.configureBlocking(false);
                 r.key = channel.register(selector, 0, r);
@@ -52,8 +50,17 @@ final class LoopSelector {
         return key == null || !key.isValid() ? null : (IoRegistration) key.attachment();
     }
 
-    void interestChanged(int delta) {
-        ioInterests += delta;
+    /**
+     * Whether some open channel is watched; a virtual clock jumps only when none is. Computed from
+     * the keys rather than counted, so a channel closed while still watched is not counted forever.
+     */
+    boolean hasIoInterest() {
+        for (SelectionKey key : selector.keys()) {
+            if (key.isValid() && key.interestOps() != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void wakeup() {
@@ -78,7 +85,7 @@ final class LoopSelector {
         try {
             if (timeoutNanos == 0) {
                 selector.selectNow();
-            } else if (clock.isVirtual() && ioInterests == 0 && !executors.hasWorkInFlight()) {
+            } else if (clock.isVirtual() && !hasIoInterest() && !executors.hasWorkInFlight()) {
                 if (timeoutNanos > 0) {
                     selector.selectNow();
                     if (inboxEmpty.getAsBoolean()) {
