@@ -48,6 +48,34 @@ class SnippetsTest {
         return snippets.stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> check(s)));
     }
 
+    /** A text block marked {@code <!-- golden: F -->} must show the processor's golden dump F. */
+    @TestFactory
+    Stream<DynamicTest> generatedCodeShownInTheDocsIsTheGoldenDump() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DOCS)) {
+            for (Path page : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(page);
+                for (int i = 0; i + 1 < lines.size(); i++) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<!--\\s*golden:\\s*(\\S+)\\s*-->")
+                            .matcher(lines.get(i));
+                    if (!m.find()) {
+                        continue;
+                    }
+                    StringBuilder shown = new StringBuilder();
+                    for (int j = i + 2; j < lines.size() && !lines.get(j).strip().equals("```"); j++) {
+                        shown.append(lines.get(j)).append('\n');
+                    }
+                    Path golden = DOCS.resolveSibling("processor/src/test/resources/golden").resolve(m.group(1));
+                    String where = page.getFileName() + ":" + (i + 1);
+                    tests.add(DynamicTest.dynamicTest(where, () -> assertEquals(Files.readString(golden).strip(),
+                            shown.toString().strip(), where + " shows an outdated machine")));
+                }
+            }
+        }
+        assertFalse(tests.isEmpty(), "no golden blocks found");
+        return tests.stream();
+    }
+
     private static void check(Snippet snippet) throws Exception {
         Path dir = Files.createTempDirectory("snippet");
         String className = snippet.className();
