@@ -40,6 +40,16 @@ public final class BodyLowering {
     private final TryLowering tries;
     final ContinuationLowering continuations;
     final LocalLowering locals;
+    /** Lowered switch expressions enclosing the code: where {@code yield} stores its value and goes. */
+    final java.util.Deque<YieldTarget> yields = new java.util.ArrayDeque<>();
+
+    /**
+     * @param assign the statement storing a value (given its text)
+     * @param end the state after the switch expression
+     * @param depth the try-region depth of the switch expression
+     */
+    record YieldTarget(java.util.function.Function<Object, Object> assign, StateLabel end, int depth) {
+    }
     private boolean usesCondition;
     /** Trees inside the scope of locals the user never names, for their types (getScope). */
     final Map<VariableTree, Tree> scopeHints = new java.util.IdentityHashMap<>();
@@ -115,6 +125,7 @@ public final class BodyLowering {
         switch (s.getKind()) {
             case VARIABLE -> locals.declare((VariableTree) s);
             case RETURN -> returns.lower((ReturnTree) s);
+            case YIELD -> yieldValue(s, ((com.sun.source.tree.YieldTree) s).getValue());
             case BREAK, CONTINUE -> jump(s);
             default -> {
                 if (!AwaitCalls.maySuspend(s)) {
@@ -155,6 +166,28 @@ public final class BodyLowering {
         }
     }
 
+    /** Stores the value of the enclosing lowered switch expression's arm and leaves for its end. */
+    void yieldValue(Tree at, ExpressionTree value) {
+        YieldTarget t = yieldTarget(at);
+        if (!AwaitCalls.containsAwait(value)) {
+            use(value);
+            buffer.anchor(source.pos(at));
+            buffer.code().add("$L\n", t.assign().apply(placeholders.expr(value)));
+            buffer.code().add("$L\n", regions.exit(t.end(), t.depth(), "state", "continue;"));
+            buffer.unreachable();
+            return;
+        }
+        continuations.lower(at, value, v -> new ContinuationLowering.Terminal(com.palantir.javapoet.CodeBlock.of(
+                "$L\n$L\n", t.assign().apply(v), regions.exit(t.end(), t.depth(), "state", "")), true));
+    }
+
+    private YieldTarget yieldTarget(Tree at) {
+        if (yields.isEmpty()) {
+            throw unsupported(at, "this yield");
+        }
+        return yields.peek();
+    }
+
     /**
      * At the normal end of a lowered block, clears the fields of its reference-typed hoisted locals:
      * a machine (and the task holding it) must not keep objects alive that the user's code can no
@@ -186,6 +219,12 @@ public final class BodyLowering {
         for (Tree jump : Jumps.leaving(s)) {
             if (jump instanceof ReturnTree r) {
                 placeholders.replace(r, returns.nativeText(r));
+            } else if (jump instanceof com.sun.source.tree.YieldTree y) {
+                YieldTarget t = yieldTarget(y);
+                Object store = t.assign().apply(placeholders.expr(y.getValue()));
+                Deferred exit = regions.exit(t.end(), t.depth(), "this.state", "continue dispatch;");
+                placeholders.replace(y, new Deferred(() -> "{ " + store + " " + exit + " }"));
+                labeledDispatch = true;
             } else {
                 JumpTargets.Target t = targets.find(jump);
                 if (t == null) {
@@ -225,6 +264,13 @@ public final class BodyLowering {
             return;
         }
         ExpressionTree e = strip(expression);
+        if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree target
+                && strip(a.getExpression()) instanceof com.sun.source.tree.SwitchExpressionTree sw) {
+            use(target);
+            String to = placeholders.expr(target);
+            new SwitchLowering(this).lowerExpression(sw, value -> to + " = " + value + ";");
+            return;
+        }
         if (AwaitCalls.isAwait(e) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(e))) {
             awaitSimple(e, s);
             buffer.code().addStatement("awaited()");

@@ -42,6 +42,14 @@ final class LocalLowering {
                     : type + " " + name + " = awaited()"));
             return;
         }
+        if (BodyLowering.strip(init) instanceof com.sun.source.tree.SwitchExpressionTree sw
+                && AwaitCalls.containsAwait(init)) {
+            body.hoisting.declare(v, body.current());
+            body.hoisting.force(v);   // assigned in the arms' states
+            new SwitchLowering(body).lowerExpression(sw,
+                    value -> new Deferred(() -> body.hoisting.fieldName(v) + " = " + value + ";"));
+            return;
+        }
         if (AwaitCalls.containsAwait(init)) {
             body.hoisting.declare(v, body.current());
             body.hoisting.force(v);   // assigned inside a continuation: must be a field

@@ -68,11 +68,11 @@ class UnsupportedConstructTest {
     }
 
     @Test
-    void awaitInASwitchExpressionIsReported() {
+    void awaitInASwitchExpressionInsideALargerExpressionIsReported() {
         JavaFileObject f = JavaFileObjects.forSourceString("t.S", HEADER + """
                 class S {
                     @Async Coroutine<Integer> m(int k) {
-                        int r = switch (k) {
+                        int r = 1 + switch (k) {
                             case 1 -> await(Coroutine.of(1));
                             default -> 2;
                         };
