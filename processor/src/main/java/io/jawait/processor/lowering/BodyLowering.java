@@ -128,13 +128,21 @@ public final class BodyLowering {
             case YIELD -> yieldValue(s, ((com.sun.source.tree.YieldTree) s).getValue());
             case BREAK, CONTINUE -> jump(s);
             default -> {
-                if (!AwaitCalls.maySuspend(s)) {
+                if (!AwaitCalls.maySuspend(s) && !introducesBindings(s)) {
                     nativeStatement(s);
                 } else {
                     awaitingStatement(s);
                 }
             }
         }
+    }
+
+    /**
+     * {@code if (!(o instanceof String s)) return;} puts {@code s} in scope after the if: lowered
+     * like an awaiting if, so that {@code s} becomes a field other states can read.
+     */
+    private static boolean introducesBindings(StatementTree s) {
+        return s instanceof com.sun.source.tree.IfTree i && io.jawait.processor.analysis.Bindings.any(i.getCondition());
     }
 
     private void awaitingStatement(StatementTree s) {
@@ -295,9 +303,6 @@ public final class BodyLowering {
      */
     String nestedCondition(ExpressionTree c, Tree statement) {
         usesCondition = true;
-        if (Hoisting.declaredInside(c).size() > 0) {
-            throw unsupported(c, "a pattern variable in a condition with a nested await");
-        }
         continuations.lower(statement, c, v -> ContinuationLowering.Terminal.of("condition$$ = $L;\n", v));
         return "condition$";
     }

@@ -38,21 +38,6 @@ class UnsupportedConstructTest {
     }
 
     @Test
-    void patternVariableOfAnAwaitingConditionIsReported() {
-        JavaFileObject f = JavaFileObjects.forSourceString("t.I", HEADER + """
-                class I {
-                    @Async Coroutine<Integer> m(Object o) {
-                        if (await(Coroutine.of(o)) instanceof String s) {
-                            return Coroutine.of(s.length());
-                        }
-                        return Coroutine.of(0);
-                    }
-                }
-                """);
-        assertThat(compile(f)).hadErrorContaining("[UnsupportedConstruct] a pattern variable").inFile(f).onLine(7);
-    }
-
-    @Test
     void asyncMethodInALocalClassIsReported() {
         JavaFileObject f = JavaFileObjects.forSourceString("t.L", HEADER + """
                 class L {
