@@ -170,7 +170,9 @@ final class ControlFlowLowering {
                 StateLabel holds = new StateLabel();
                 String left = condition(b.getLeftOperand(), statement);
                 if (left == null) {
-                    body.buffer.jump(holds);   // `true || ...`
+                    body.buffer.jump(holds);   // `true || ...`: the right operand is never evaluated
+                    body.buffer.begin(holds, body.source.describe(statement));
+                    return;
                 } else {
                     body.buffer.code().beginControlFlow("if ($L)", left).addStatement("state = $L", holds)
                             .addStatement("continue").endControlFlow();
