@@ -116,4 +116,16 @@ class StraightLineTest {
                 """);
         assertEquals("1s3", out.get(Mode.DONE).value());
     }
+
+    @Test
+    void completionStagesAreAwaitedToo() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<Integer> run() {
+                    int x = await(java.util.concurrent.CompletableFuture.completedFuture(3));
+                    int y = 1 + await(java.util.concurrent.CompletableFuture.completedFuture(await(v(4))));
+                    return Coroutine.of(x * 10 + y);
+                }
+                """);
+        assertEquals(35, out.get(Mode.PENDING).value());
+    }
 }
