@@ -40,16 +40,7 @@ public final class BodyLowering {
     private final TryLowering tries;
     final ContinuationLowering continuations;
     final LocalLowering locals;
-    /** Lowered switch expressions enclosing the code: where {@code yield} stores its value and goes. */
-    final java.util.Deque<YieldTarget> yields = new java.util.ArrayDeque<>();
-
-    /**
-     * @param assign the statement storing a value (given its text)
-     * @param end the state after the switch expression
-     * @param depth the try-region depth of the switch expression
-     */
-    record YieldTarget(java.util.function.Function<Object, Object> assign, StateLabel end, int depth) {
-    }
+    final SwitchLowering switches;
     private boolean usesCondition;
     /** Trees inside the scope of locals the user never names, for their types (getScope). */
     final Map<VariableTree, Tree> scopeHints = new java.util.IdentityHashMap<>();
@@ -70,6 +61,7 @@ public final class BodyLowering {
         this.tries = new TryLowering(this);
         this.continuations = new ContinuationLowering(this);
         this.locals = new LocalLowering(this);
+        this.switches = new SwitchLowering(this);
     }
 
     /** Lowers the whole body into its states; the accessors below then describe the machine. */
@@ -125,7 +117,7 @@ public final class BodyLowering {
         switch (s.getKind()) {
             case VARIABLE -> locals.declare((VariableTree) s);
             case RETURN -> returns.lower((ReturnTree) s);
-            case YIELD -> yieldValue(s, ((com.sun.source.tree.YieldTree) s).getValue());
+            case YIELD -> switches.yieldValue(s, ((com.sun.source.tree.YieldTree) s).getValue());
             case BREAK, CONTINUE -> jump(s);
             default -> {
                 if (!AwaitCalls.maySuspend(s) && !introducesBindings(s)) {
@@ -164,7 +156,7 @@ public final class BodyLowering {
                 }
             }
             case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
-            case SWITCH -> new SwitchLowering(this).lower((com.sun.source.tree.SwitchTree) s);
+            case SWITCH -> switches.lower((com.sun.source.tree.SwitchTree) s);
             case TRY -> {
                 usesHandler = true;
                 usesResources |= !((com.sun.source.tree.TryTree) s).getResources().isEmpty();
@@ -172,28 +164,6 @@ public final class BodyLowering {
             }
             default -> throw unsupported(s, "an await inside a " + describeKind(s) + " statement");
         }
-    }
-
-    /** Stores the value of the enclosing lowered switch expression's arm and leaves for its end. */
-    void yieldValue(Tree at, ExpressionTree value) {
-        YieldTarget t = yieldTarget(at);
-        if (!AwaitCalls.containsAwait(value)) {
-            use(value);
-            buffer.anchor(source.pos(at));
-            buffer.code().add("$L\n", t.assign().apply(placeholders.expr(value)));
-            buffer.code().add("$L\n", regions.exit(t.end(), t.depth(), "state", "continue;"));
-            buffer.unreachable();
-            return;
-        }
-        continuations.lower(at, value, v -> new ContinuationLowering.Terminal(com.palantir.javapoet.CodeBlock.of(
-                "$L\n$L\n", t.assign().apply(v), regions.exit(t.end(), t.depth(), "state", "")), true));
-    }
-
-    private YieldTarget yieldTarget(Tree at) {
-        if (yields.isEmpty()) {
-            throw unsupported(at, "this yield");
-        }
-        return yields.peek();
     }
 
     /**
@@ -228,10 +198,7 @@ public final class BodyLowering {
             if (jump instanceof ReturnTree r) {
                 placeholders.replace(r, returns.nativeText(r));
             } else if (jump instanceof com.sun.source.tree.YieldTree y) {
-                YieldTarget t = yieldTarget(y);
-                Object store = t.assign().apply(placeholders.expr(y.getValue()));
-                Deferred exit = regions.exit(t.end(), t.depth(), "this.state", "continue dispatch;");
-                placeholders.replace(y, new Deferred(() -> "{ " + store + " " + exit + " }"));
+                placeholders.replace(y, switches.nativeYield(y));
                 labeledDispatch = true;
             } else {
                 JumpTargets.Target t = targets.find(jump);
@@ -276,7 +243,7 @@ public final class BodyLowering {
                 && strip(a.getExpression()) instanceof com.sun.source.tree.SwitchExpressionTree sw) {
             use(target);
             String to = placeholders.expr(target);
-            new SwitchLowering(this).lowerExpression(sw, value -> to + " = " + value + ";");
+            switches.lowerExpression(sw, value -> to + " = " + value + ";");
             return;
         }
         if (AwaitCalls.isAwait(e) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(e))) {

@@ -46,7 +46,7 @@ final class LocalLowering {
                 && AwaitCalls.containsAwait(init)) {
             body.hoisting.declare(v, body.current());
             body.hoisting.force(v);   // assigned in the arms' states
-            new SwitchLowering(body).lowerExpression(sw,
+            body.switches.lowerExpression(sw,
                     value -> new Deferred(() -> body.hoisting.fieldName(v) + " = " + value + ";"));
             return;
         }

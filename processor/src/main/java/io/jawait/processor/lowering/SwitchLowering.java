@@ -1,14 +1,18 @@
 package io.jawait.processor.lowering;
 
+import com.palantir.javapoet.CodeBlock;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.YieldTree;
 import io.jawait.processor.analysis.AwaitCalls;
 import io.jawait.processor.model.StateLabel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 
@@ -21,6 +25,16 @@ import java.util.function.Function;
  */
 final class SwitchLowering {
     private final BodyLowering body;
+    /** Lowered switch expressions enclosing the code: where {@code yield} stores its value and goes. */
+    private final Deque<YieldTarget> yields = new ArrayDeque<>();
+
+    /**
+     * @param assign the statement storing a value (given its text)
+     * @param end the state after the switch expression
+     * @param depth the try-region depth of the switch expression
+     */
+    private record YieldTarget(Function<Object, Object> assign, StateLabel end, int depth) {
+    }
 
     SwitchLowering(BodyLowering body) {
         this.body = body;
@@ -66,7 +80,7 @@ final class SwitchLowering {
         if (assign == null) {
             body.targets.push(new JumpTargets.Target(s, null, end, null, body.regions.depth()));
         } else {
-            body.yields.push(new BodyLowering.YieldTarget(assign, end, body.regions.depth()));
+            yields.push(new YieldTarget(assign, end, body.regions.depth()));
         }
         for (int i = 0; i < cases.size(); i++) {
             CaseTree c = cases.get(i);
@@ -75,7 +89,7 @@ final class SwitchLowering {
                 if (c.getBody() instanceof StatementTree st) {
                     body.statement(st);
                 } else if (assign != null) {
-                    body.yieldValue(c, (ExpressionTree) c.getBody());
+                    yieldValue(c, (ExpressionTree) c.getBody());
                 } else {
                     body.expression(c, (ExpressionTree) c.getBody());
                 }
@@ -87,14 +101,44 @@ final class SwitchLowering {
         if (assign == null) {
             body.targets.pop();
         } else {
-            body.yields.pop();
+            yields.pop();
         }
         buffer.begin(end, "after " + what);
     }
 
-    private com.palantir.javapoet.CodeBlock dispatch(List<? extends CaseTree> cases, String selector,
+    /** Stores the value of the enclosing lowered switch expression's arm and leaves for its end. */
+    void yieldValue(Tree at, ExpressionTree value) {
+        YieldTarget t = yieldTarget(at);
+        if (!AwaitCalls.containsAwait(value)) {
+            body.use(value);
+            body.buffer.anchor(body.source.pos(at));
+            body.buffer.code().add("$L\n", t.assign().apply(body.placeholders.expr(value)));
+            body.buffer.code().add("$L\n", body.regions.exit(t.end(), t.depth(), "state", "continue;"));
+            body.buffer.unreachable();
+            return;
+        }
+        body.continuations.lower(at, value, v -> new ContinuationLowering.Terminal(CodeBlock.of("$L\n$L\n",
+                t.assign().apply(v), body.regions.exit(t.end(), t.depth(), "state", "")), true));
+    }
+
+    /** @return the replacement of a {@code yield} inside native code of a lowered arm */
+    Object nativeYield(YieldTree y) {
+        YieldTarget t = yieldTarget(y);
+        Object store = t.assign().apply(body.placeholders.expr(y.getValue()));
+        Deferred exit = body.regions.exit(t.end(), t.depth(), "this.state", "continue dispatch;");
+        return new Deferred(() -> "{ " + store + " " + exit + " }");
+    }
+
+    private YieldTarget yieldTarget(Tree at) {
+        if (yields.isEmpty()) {
+            throw body.unsupported(at, "this yield");
+        }
+        return yields.peek();
+    }
+
+    private CodeBlock dispatch(List<? extends CaseTree> cases, String selector,
             List<StateLabel> labels, StateLabel end, boolean hasDefault, String stateRef, String jump) {
-        com.palantir.javapoet.CodeBlock.Builder code = com.palantir.javapoet.CodeBlock.builder();
+        CodeBlock.Builder code = CodeBlock.builder();
         code.beginControlFlow("switch ($L)", selector);
         for (int i = 0; i < cases.size(); i++) {
             CaseTree c = cases.get(i);
