@@ -119,6 +119,9 @@ public final class BodyLowering {
             case RETURN -> returns.lower((ReturnTree) s);
             case YIELD -> switches.yieldValue(s, ((com.sun.source.tree.YieldTree) s).getValue());
             case BREAK, CONTINUE -> jump(s);
+            // A local class declared in one case is invisible from the others.
+            case CLASS, RECORD, ENUM, INTERFACE -> throw unsupported(s,
+                    "a local class declared directly in a block that awaits");
             default -> {
                 if (!AwaitCalls.maySuspend(s) && !introducesBindings(s)) {
                     nativeStatement(s);

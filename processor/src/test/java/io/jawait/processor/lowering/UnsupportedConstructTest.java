@@ -81,4 +81,18 @@ class UnsupportedConstructTest {
                 """);
         assertThat(compile(f)).hadErrorContaining("[NonDenotableLocal]").inFile(f).onLine(7);
     }
+
+    @Test
+    void localClassInALoweredBlockIsReported() {
+        JavaFileObject f = JavaFileObjects.forSourceString("t.K", HEADER + """
+                class K {
+                    @Async Coroutine<String> m() {
+                        record Pair(int a, int b) { }
+                        await(Coroutine.of(1));
+                        return Coroutine.of(new Pair(1, 2).toString());
+                    }
+                }
+                """);
+        assertThat(compile(f)).hadErrorContaining("[UnsupportedConstruct] a local class").inFile(f).onLine(7);
+    }
 }
