@@ -40,6 +40,7 @@ public final class BodyLowering {
     private final TryLowering tries;
     final ContinuationLowering continuations;
     final LocalLowering locals;
+    final SwitchLowering switches;
     private boolean usesCondition;
     /** Trees inside the scope of locals the user never names, for their types (getScope). */
     final Map<VariableTree, Tree> scopeHints = new java.util.IdentityHashMap<>();
@@ -60,6 +61,7 @@ public final class BodyLowering {
         this.tries = new TryLowering(this);
         this.continuations = new ContinuationLowering(this);
         this.locals = new LocalLowering(this);
+        this.switches = new SwitchLowering(this);
     }
 
     /** Lowers the whole body into its states; the accessors below then describe the machine. */
@@ -115,15 +117,27 @@ public final class BodyLowering {
         switch (s.getKind()) {
             case VARIABLE -> locals.declare((VariableTree) s);
             case RETURN -> returns.lower((ReturnTree) s);
+            case YIELD -> switches.yieldValue(s, ((com.sun.source.tree.YieldTree) s).getValue());
             case BREAK, CONTINUE -> jump(s);
+            // A local class declared in one case is invisible from the others.
+            case CLASS, RECORD, ENUM, INTERFACE -> throw unsupported(s,
+                    "a local class declared directly in a block that awaits");
             default -> {
-                if (!AwaitCalls.maySuspend(s)) {
+                if (!AwaitCalls.maySuspend(s) && !introducesBindings(s)) {
                     nativeStatement(s);
                 } else {
                     awaitingStatement(s);
                 }
             }
         }
+    }
+
+    /**
+     * {@code if (!(o instanceof String s)) return;} puts {@code s} in scope after the if: lowered
+     * like an awaiting if, so that {@code s} becomes a field other states can read.
+     */
+    private static boolean introducesBindings(StatementTree s) {
+        return s instanceof com.sun.source.tree.IfTree i && io.jawait.processor.analysis.Bindings.any(i.getCondition());
     }
 
     private void awaitingStatement(StatementTree s) {
@@ -145,7 +159,7 @@ public final class BodyLowering {
                 }
             }
             case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
-            case SWITCH -> new SwitchLowering(this).lower((com.sun.source.tree.SwitchTree) s);
+            case SWITCH -> switches.lower((com.sun.source.tree.SwitchTree) s);
             case TRY -> {
                 usesHandler = true;
                 usesResources |= !((com.sun.source.tree.TryTree) s).getResources().isEmpty();
@@ -186,6 +200,9 @@ public final class BodyLowering {
         for (Tree jump : Jumps.leaving(s)) {
             if (jump instanceof ReturnTree r) {
                 placeholders.replace(r, returns.nativeText(r));
+            } else if (jump instanceof com.sun.source.tree.YieldTree y) {
+                placeholders.replace(y, switches.nativeYield(y));
+                labeledDispatch = true;
             } else {
                 JumpTargets.Target t = targets.find(jump);
                 if (t == null) {
@@ -225,6 +242,13 @@ public final class BodyLowering {
             return;
         }
         ExpressionTree e = strip(expression);
+        if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree target
+                && strip(a.getExpression()) instanceof com.sun.source.tree.SwitchExpressionTree sw) {
+            use(target);
+            String to = placeholders.expr(target);
+            switches.lowerExpression(sw, value -> to + " = " + value + ";");
+            return;
+        }
         if (AwaitCalls.isAwait(e) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(e))) {
             awaitSimple(e, s);
             buffer.code().addStatement("awaited()");
@@ -253,9 +277,6 @@ public final class BodyLowering {
      */
     String nestedCondition(ExpressionTree c, Tree statement) {
         usesCondition = true;
-        if (Hoisting.declaredInside(c).size() > 0) {
-            throw unsupported(c, "a pattern variable in a condition with a nested await");
-        }
         continuations.lower(statement, c, v -> ContinuationLowering.Terminal.of("condition$$ = $L;\n", v));
         return "condition$";
     }

@@ -133,8 +133,9 @@ final class ContinuationLowering {
         } else if (e instanceof ArrayAccessTree a) {
             List<String> ops = operands(List.of(a.getExpression(), a.getIndex()), resume);
             text = ops.get(0) + "[" + ops.get(1) + "]";
-        } else if (e instanceof InstanceOfTree i && i.getPattern() == null) {
-            text = value(i.getExpression(), false, resume) + " instanceof " + body.placeholders.expr(i.getType());
+        } else if (e instanceof InstanceOfTree i) {
+            Tree test = i.getPattern() != null ? i.getPattern() : i.getType();
+            text = value(i.getExpression(), false, resume) + " instanceof " + body.placeholders.expr(test);
         } else if (e instanceof MethodInvocationTree call && call.getTypeArguments().isEmpty()) {
             text = call(call, resume);
         } else if (e instanceof NewClassTree n && n.getClassBody() == null && n.getEnclosingExpression() == null

@@ -43,6 +43,14 @@ final class LocalLowering {
                     : type + " " + name + " = " + read));
             return;
         }
+        if (BodyLowering.strip(init) instanceof com.sun.source.tree.SwitchExpressionTree sw
+                && AwaitCalls.containsAwait(init)) {
+            body.hoisting.declare(v, body.current());
+            body.hoisting.force(v);   // assigned in the arms' states
+            body.switches.lowerExpression(sw,
+                    value -> new Deferred(() -> body.hoisting.fieldName(v) + " = " + value + ";"));
+            return;
+        }
         if (AwaitCalls.containsAwait(init)) {
             body.hoisting.declare(v, body.current());
             body.hoisting.force(v);   // assigned inside a continuation: must be a field
