@@ -126,7 +126,9 @@ final class MethodCompiler {
     private void writeDump(ExecutableElement method, String name, String spliced) throws Exception {
         Element owner = method.getEnclosingElement();
         String pkg = env.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
-        String file = owner.getSimpleName() + "." + name + ".java";
+        // Not .java: Maven compiles the generated-sources folder on later builds, and the dump is a
+        // private nested class shown on its own, for reading.
+        String file = owner.getSimpleName() + "." + name + ".txt";
         FileObject out = env.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, pkg, file, owner);
         try (Writer w = out.openWriter()) {
             w.write("// jawait machine for " + owner + "." + method + " (generated, for reading only)\n");

@@ -20,7 +20,7 @@ final class DumpPrinter {
     static String dumps(Compilation c) {
         StringBuilder all = new StringBuilder();
         for (JavaFileObject f : c.generatedFiles()) {
-            if (f.getName().contains("$Machine") && f.getName().endsWith(".java")) {
+            if (f.getName().contains("$Machine") && f.getName().endsWith(".txt")) {
                 try {
                     all.append(f.getCharContent(true));
                 } catch (IOException e) {
