@@ -12,6 +12,7 @@ import io.jawait.sample.Console;
 import io.jawait.sample.Demo;
 import io.jawait.sync.AsyncQueue;
 import io.jawait.sync.Event;
+import io.jawait.sync.Held;
 import io.jawait.sync.Lock;
 import io.jawait.sync.Semaphore;
 import java.util.ArrayList;
@@ -29,14 +30,12 @@ public final class SyncDemo implements Demo {
         return "locks, events, semaphores and a producer/consumer queue";
     }
 
+    /** The lock as asyncio's {@code async with lock:}: released when the block exits, however. */
     @Async
     Coroutine<Void> withLock(Console console, Lock lock, String who) {
-        await(lock.acquire());
-        try {
+        try (Held held = await(lock.hold())) {
             console.println(who + " holds the lock");
             await(sleep(console.seconds(1)));
-        } finally {
-            lock.release();
         }
         return Coroutine.done();
     }
@@ -48,6 +47,7 @@ public final class SyncDemo implements Demo {
         return Coroutine.done();
     }
 
+    /** The same with acquire and release spelled out. */
     @Async
     Coroutine<Void> limited(Console console, Semaphore slots, int[] inside, int[] most, int id) {
         await(slots.acquire());
