@@ -13,8 +13,9 @@ import java.util.Random;
 
 /**
  * A seeded random graph of tasks for the cancellation storm, with the bookkeeping its invariants
- * need. Each task is one of: a sleeper, a lock holder, a queue producer or consumer, a waiter on
- * an earlier task, a gather of earlier tasks, a {@code waitFor} with a random timeout, or a
+ * need. Each task is one of: a sleeper, a lock holder, a queue producer or consumer, a sleeper
+ * that swallows one cancellation, a waiter on an earlier task (plain or through a shield), a
+ * gather of earlier tasks, a {@code waitFor} with a random timeout, or a
  * {@link TaskGroup} of children (which are tasks of the graph too). Every task body counts its
  * start, its {@code finally} and reaching its end, so the test can check each ran as it should.
  */
@@ -84,7 +85,7 @@ final class StormGraph {
     /** A body: count the start, then a try/finally around one random kind of work. */
     private Steps body(Node node, boolean mayNest) {
         Steps s = Steps.of().run(() -> node.started++).always(() -> node.finallies++);
-        int kind = random.nextInt(mayNest ? 8 : 4);
+        int kind = random.nextInt(mayNest ? 10 : 5);
         switch (kind) {
             case 0 -> s.await(() -> Asyncio.sleep(someTime()));
             case 1 -> holdALock(s, node, random.nextInt(LOCKS), someTime());
@@ -96,15 +97,25 @@ final class StormGraph {
                 AsyncQueue<Integer> q = queues.get(random.nextInt(QUEUES));
                 s.await(q::get, got::add);
             }
-            case 4 -> s.await(this.earlierTask(node));
-            case 5 -> {
+            case 4 -> {
+                // try { await(sleep(d)); } catch (CancelledException e) { } : swallows one cancellation
+                double d = someTime();
+                s.await(() -> new Catching(() -> Asyncio.sleep(d), io.jawait.CancelledException.class));
+            }
+            case 5 -> s.await(this.earlierTask(node));
+            case 6 -> {
+                // The shield's outer future is cancelled with this task; the earlier task is not.
+                java.util.function.Supplier<Awaitable<?>> earlier = earlierTask(node);
+                s.await(() -> Asyncio.shield(earlier.get()));
+            }
+            case 7 -> {
                 List<Awaitable<?>> some = new ArrayList<>();
                 for (int i = 1 + random.nextInt(3); i > 0; i--) {
                     some.add(earlierTask(node).get());
                 }
                 s.await(() -> Asyncio.gather(some));
             }
-            case 6 -> {
+            case 8 -> {
                 double sleep = someTime();
                 double timeout = someTime();
                 s.await(() -> waitForIgnoringTimeout(sleep, timeout));
