@@ -27,10 +27,16 @@ final class StormGraph {
         int started;
         int finallies;
         boolean reachedEnd;
+        /** The lock or queue this task waits for right now (to acquire, get or put), or null. */
+        Blocked blockedOn;
 
         Node(int id) {
             this.id = id;
         }
+    }
+
+    /** What a task waits for: {@code kind} is "lock", "get" or "put", {@code index} which one. */
+    record Blocked(String kind, int index) {
     }
 
     static final int LOCKS = 8;
@@ -51,6 +57,8 @@ final class StormGraph {
     final List<Integer> got = new ArrayList<>();
     /** Invariant breaches seen while running (a second holder of a lock, ...). */
     final List<String> breaches = new ArrayList<>();
+    /** Counts bodies started, finished and unwound: unchanged over a long stretch means idle. */
+    long progress;
 
     StormGraph(EventLoop loop, long seed) {
         this.loop = loop;
@@ -78,24 +86,47 @@ final class StormGraph {
         return node;
     }
 
-    private double someTime() {
-        return random.nextDouble() * HORIZON / 10;
+    /**
+     * A whole number of seconds up to a tenth of the horizon: whole numbers make many wake-ups and
+     * cancellations fall in the same loop iteration, where a task is woken but not yet resumed.
+     */
+    double someTime() {
+        return random.nextInt((int) (HORIZON / 10) + 1);
     }
 
     /** A body: count the start, then a try/finally around one random kind of work. */
     private Steps body(Node node, boolean mayNest) {
-        Steps s = Steps.of().run(() -> node.started++).always(() -> node.finallies++);
+        Steps s = Steps.of().run(() -> {
+            node.started++;
+            progress++;
+        }).always(() -> {
+            node.finallies++;
+            progress++;
+            node.blockedOn = null;
+        });
         int kind = random.nextInt(mayNest ? 10 : 5);
         switch (kind) {
             case 0 -> s.await(() -> Asyncio.sleep(someTime()));
-            case 1 -> holdALock(s, node, random.nextInt(LOCKS), someTime());
+            case 1 -> holdALock(s, node, random.nextInt(LOCKS), random.nextInt(2)); // short: many hand-overs
             case 2 -> {
-                AsyncQueue<Integer> q = queues.get(random.nextInt(QUEUES));
-                s.await(() -> q.put(node.id), v -> put.add(node.id));
+                int which = random.nextInt(QUEUES);
+                AsyncQueue<Integer> q = queues.get(which);
+                double first = someTime(); // puts and gets at whole seconds, like the cancellations
+                s.await(() -> Asyncio.sleep(first));
+                s.run(() -> node.blockedOn = new Blocked("put", which)).await(() -> q.put(node.id), v -> {
+                    put.add(node.id);
+                    node.blockedOn = null;
+                });
             }
             case 3 -> {
-                AsyncQueue<Integer> q = queues.get(random.nextInt(QUEUES));
-                s.await(q::get, got::add);
+                int which = random.nextInt(QUEUES);
+                AsyncQueue<Integer> q = queues.get(which);
+                double first = someTime();
+                s.await(() -> Asyncio.sleep(first));
+                s.run(() -> node.blockedOn = new Blocked("get", which)).await(q::get, v -> {
+                    got.add(v);
+                    node.blockedOn = null;
+                });
             }
             case 4 -> {
                 // try { await(sleep(d)); } catch (CancelledException e) { } : swallows one cancellation
@@ -128,7 +159,8 @@ final class StormGraph {
     /** {@code await(lock.acquire()); try { await(sleep(d)); } finally { lock.release(); }}. */
     private void holdALock(Steps s, Node node, int which, double hold) {
         Lock lock = locks.get(which);
-        s.await(lock::acquire, v -> {
+        s.run(() -> node.blockedOn = new Blocked("lock", which)).await(lock::acquire, v -> {
+            node.blockedOn = null;
             if (holders[which] != -1) {
                 breaches.add("lock " + which + " granted to " + node.id + " while held by " + holders[which]);
             }
@@ -140,6 +172,31 @@ final class StormGraph {
             holders[which] = -1;
             lock.release();
         }).await(() -> Asyncio.sleep(hold));
+    }
+
+    /**
+     * Once the loop is idle, a task may wait for a lock only while it is held, to get only from an
+     * empty queue and to put only into a full one: anything else is a lost wake-up.
+     *
+     * @return the tasks waiting for no reason
+     */
+    List<String> lostWakeups() {
+        List<String> lost = new ArrayList<>();
+        for (Node n : nodes) {
+            Blocked b = n.blockedOn;
+            if (b == null || n.task.isDone()) {
+                continue;
+            }
+            boolean justified = switch (b.kind()) {
+                case "lock" -> locks.get(b.index()).locked();
+                case "get" -> queues.get(b.index()).isEmpty();
+                default -> queues.get(b.index()).isFull();
+            };
+            if (!justified) {
+                lost.add("task " + n.id + " waits to " + b.kind() + " " + b.index());
+            }
+        }
+        return lost;
     }
 
     /** A task created before {@code node} (awaiting it can form no cycle), or a sleep if none. */
