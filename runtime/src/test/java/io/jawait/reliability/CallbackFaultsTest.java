@@ -8,6 +8,9 @@ import io.jawait.Asyncio;
 import io.jawait.EventLoop;
 import io.jawait.Future;
 import io.jawait.Task;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Exceptions thrown by callbacks ({@code callSoon}, timers, done callbacks) reach the loop's
+ * Exceptions thrown by callbacks ({@code callSoon}, timers, done callbacks, I/O readers) reach the loop's
  * exception handler with the exception itself, and the loop goes on running everything else.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -106,6 +109,30 @@ class CallbackFaultsTest {
         assertEquals("value", awaited[0]);
         assertEquals(List.of("second saw value"), ran);
         assertEquals(List.of(first, third), reportedExceptions());
+    }
+
+    @Test
+    void aThrowingReaderCallbackIsReportedAndCalledAgainWhileReadable() throws IOException {
+        Fault fault = new Fault("reader");
+        int[] calls = {0};
+        Pipe pipe = Pipe.open();
+        try {
+            pipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
+            loop.addReader(pipe.source(), () -> {
+                if (++calls[0] == 1) {
+                    throw fault;
+                }
+                loop.removeReader(pipe.source());
+            });
+
+            loop.runUntilComplete(Asyncio.sleep(1));
+
+            assertEquals(2, calls[0], "the reader stays registered after throwing");
+            assertEquals(List.of(fault), reportedExceptions());
+        } finally {
+            pipe.sink().close();
+            pipe.source().close();
+        }
     }
 
     @Test
