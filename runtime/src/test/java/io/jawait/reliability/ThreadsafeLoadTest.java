@@ -9,9 +9,11 @@ import io.jawait.EventLoop;
 import io.jawait.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code runCoroutineThreadsafe} from many threads at once into one running loop: every
  * {@code CompletableFuture} completes with its own coroutine's value, cancelling from the calling
- * thread cancels the task on the loop (its {@code finally} runs), and nothing is left behind.
+ * thread cancels the task on the loop (its {@code finally} runs), and nothing is left behind. The
+ * loop runs in debug mode, so a loop-only call made from a caller thread would throw.
  * The get() bounds only keep a broken build from hanging; nothing is asserted about time.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -34,10 +37,18 @@ class ThreadsafeLoadTest {
 
     private EventLoop loop;
     private Thread loopThread;
+    private final List<Map<String, Object>> reports = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startLoop() throws InterruptedException {
         loop = EventLoop.create();
+        // Debug mode: any loop-only call the bridge made from a caller thread would throw.
+        loop.setDebug(true);
+        loop.setExceptionHandler((l, context) -> {
+            if (!String.valueOf(context.get("message")).startsWith("Executing ")) { // slow: timing only
+                reports.add(context);
+            }
+        });
         CountDownLatch running = new CountDownLatch(1);
         loop.callSoon(running::countDown);
         loopThread = new Thread(loop::runForever, "loop-thread");
@@ -50,13 +61,14 @@ class ThreadsafeLoadTest {
         loop.callSoonThreadsafe(loop::stop);
         loopThread.join();
         loop.close();
+        assertEquals(List.of(), reports, "nothing reported to the exception handler");
     }
 
     /** Runs {@code body(thread index)} on {@link #THREADS} threads released together. */
     private static void onManyThreads(ThreadBody body) throws Exception {
         CyclicBarrier start = new CyclicBarrier(THREADS);
         List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int index = t;
             Thread th = new Thread(() -> {
