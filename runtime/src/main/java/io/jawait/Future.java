@@ -252,16 +252,28 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return 0;
     }
 
-    /** Runs the callbacks captured at completion; called by the loop. */
+    /**
+     * Runs the callbacks captured at completion; called by the loop. Each runs as if it were its
+     * own handle (asyncio schedules them one by one): one that throws is reported and the others,
+     * including the wake-up of an awaiting task, still run.
+     */
     final void runCallbacks() {
         Object cbs = completedCallbacks;
         completedCallbacks = null;
         if (cbs instanceof CallbackList list) {
             for (Object e : list) {
-                runEntry(e);
+                runEntryReportingFailure(e);
             }
         } else if (cbs != null) {
-            runEntry(cbs);
+            runEntryReportingFailure(cbs);
+        }
+    }
+
+    private void runEntryReportingFailure(Object entry) {
+        try {
+            runEntry(entry);
+        } catch (Throwable e) {
+            loop.diagnostics().callbackFailed(entry, e);
         }
     }
 

@@ -83,14 +83,7 @@ final class LoopDiagnostics {
                 ((EventLoop.Handle) item).run();
             }
         } catch (Throwable e) {
-            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-                throw (VirtualMachineError) e;
-            }
-            Map<String, Object> ctx = new LinkedHashMap<>();
-            ctx.put("message", "Exception in callback " + item);
-            ctx.put("exception", e);
-            ctx.put("handle", item);
-            report(ctx);
+            callbackFailed(item, e);
         }
         if (debug) {
             double took = (System.nanoTime() - start) / 1e9;
@@ -101,6 +94,21 @@ final class LoopDiagnostics {
                 report(ctx);
             }
         }
+    }
+
+    /**
+     * Reports what a callback threw ("Exception in callback"); a VirtualMachineError other than a
+     * stack overflow is rethrown instead.
+     */
+    void callbackFailed(Object handle, Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
+        }
+        Map<String, Object> ctx = new LinkedHashMap<>();
+        ctx.put("message", "Exception in callback " + handle);
+        ctx.put("exception", e);
+        ctx.put("handle", handle);
+        report(ctx);
     }
 
     /** Calls the handler, or prints to stderr; a failing handler is printed, never thrown. */
