@@ -101,10 +101,13 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Runs the loop until {@link #stop()} is called.
+     * Runs the loop until {@link #stop()} is called. Interrupting the loop's thread stops it too:
+     * the loop leaves after the current iteration with a {@link LoopInterruptedException}, the
+     * thread's interrupt flag still set, and pending work still scheduled.
      *
      * @throws IllegalStateException if the loop is closed or already running, or another loop
      *     runs on this thread
+     * @throws LoopInterruptedException if the loop's thread was interrupted
      */
     public void runForever() {
         checkRunnable();
@@ -116,6 +119,10 @@ public final class EventLoop implements AutoCloseable {
         try {
             while (!stopping) {
                 queues.runOnce(stopping, clock, selector, diagnostics);
+                if (Thread.currentThread().isInterrupted()) {
+                    // The selector returns at once on an interrupted thread: leave, don't spin.
+                    throw new LoopInterruptedException();
+                }
             }
         } finally {
             stopping = false;
