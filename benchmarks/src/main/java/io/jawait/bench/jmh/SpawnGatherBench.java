@@ -1,0 +1,62 @@
+package io.jawait.bench.jmh;
+
+import io.jawait.bench.Sizes;
+import io.jawait.bench.ea.EaWorkloads;
+import io.jawait.bench.kotlin.KotlinWorkloads;
+import io.jawait.bench.peers.CompletableFutureWorkloads;
+import io.jawait.bench.peers.VirtualThreadWorkloads;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * W1 spawn-and-gather, the peers: {@link Sizes#SPAWN_TASKS} tasks that each yield once and
+ * return an int, gathered and summed (jawait's side is {@code JawaitBench.spawnAndGather}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class SpawnGatherBench {
+    private ExecutorService loop;
+
+    @Setup(Level.Trial)
+    public void start() {
+        loop = Executors.newSingleThreadExecutor();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        loop.shutdown();
+    }
+
+    @Benchmark
+    public long completableFuture() {
+        return CompletableFutureWorkloads.spawnAndGather(loop, Sizes.SPAWN_TASKS);
+    }
+
+    @Benchmark
+    public long kotlin() {
+        return KotlinWorkloads.spawnAndGather(Sizes.SPAWN_TASKS);
+    }
+
+    /** Needs ea-async's java agent in the fork (the driver adds it). */
+    @Benchmark
+    public long eaAsync() {
+        return EaWorkloads.runSpawnAndGather(loop, Sizes.SPAWN_TASKS);
+    }
+
+    /** Needs JDK 21+; the driver runs it with the default scheduler and with parallelism 1. */
+    @Benchmark
+    public long virtualThreads() throws Exception {
+        return VirtualThreadWorkloads.spawnAndGather(Sizes.SPAWN_TASKS);
+    }
+}
