@@ -53,9 +53,16 @@ final class ChildJvm {
             }
         }
         if (p.exitValue() != 0 || results.isEmpty()) {
-            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-            throw new IOException("exit " + p.exitValue() + " (log: " + log + "):\n" + tail);
+            String cause = lastFailureLine(lines);
+            throw new IOException(cause + " (exit " + p.exitValue() + ", log: " + log + ")");
         }
         return results;
+    }
+
+    /** The last exception line of a log is the root cause (ClassNotFoundException: jawait not built, ...). */
+    static String lastFailureLine(List<String> lines) {
+        return lines.stream().filter(l -> l.matches(".*(Exception|Error)\\b.*") && !l.trim().startsWith("at "))
+                .reduce((first, second) -> second)
+                .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)).trim();
     }
 }

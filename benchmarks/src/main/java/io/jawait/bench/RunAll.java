@@ -93,16 +93,33 @@ public final class RunAll {
     private void virtualThreads(String workload, String benchmark) throws IOException {
         if (!VirtualThreads.available()) {
             String why = "virtual threads need JDK 21+; this run is on " + Runtime.version();
-            results.skip(workload + ".virtualThreads", why);
-            results.skip(workload + ".virtualThreads1", why);
+            skip(workload + ".virtualThreads", why);
+            skip(workload + ".virtualThreads1", why);
             return;
         }
         jmh(workload + ".virtualThreads", benchmark, List.of(), false);
         jmh(workload + ".virtualThreads1", benchmark, List.of(VT_ONE_CARRIER), false);
     }
 
+    private boolean wanted(String key) {
+        return workloads.contains(key.substring(0, 2));
+    }
+
+    private void skip(String key, String why) {
+        if (wanted(key)) {
+            results.skip(key, why);
+        }
+    }
+
     private void jmh(String key, String benchmark, List<String> jvmArgs, boolean allocation) throws IOException {
-        if (!workloads.contains(key.substring(0, 2))) {
+        if (!wanted(key)) {
+            return;
+        }
+        String benchmarkClass = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        try {
+            Class.forName(benchmarkClass);
+        } catch (ClassNotFoundException e) {
+            results.skip(key, benchmarkClass + " was not built (the build had -DskipJawait)");
             return;
         }
         System.out.println(key + " (JMH " + benchmark + ")");
@@ -131,7 +148,9 @@ public final class RunAll {
                 }
             }
         } catch (Exception | Error e) {
-            results.skip(key, "JMH failed: " + e.getMessage() + " (log: " + logs.resolve(key + ".log") + ")");
+            Path log = logs.resolve(key + ".log");
+            String cause = Files.exists(log) ? ChildJvm.lastFailureLine(Files.readAllLines(log)) : String.valueOf(e);
+            results.skip(key, "JMH failed: " + cause + " (log: " + log + ")");
         }
     }
 
@@ -150,14 +169,14 @@ public final class RunAll {
         String noVt = "virtual threads need JDK 21+; this run is on " + Runtime.version();
         for (String peer : List.of("jawait", "kotlin", "virtualThreads")) {
             if (peer.equals("virtualThreads") && !vt) {
-                results.skip("W4." + peer, noVt);
+                skip("W4." + peer, noVt);
                 continue;
             }
             runner("W4." + peer, "io.jawait.bench.memory.MemoryRunner", MEMORY_FLAGS, List.of(peer), "bytesPerTask");
         }
         for (String peer : List.of("jawait", "kotlin", "completableFuture", "virtualThreads", "virtualThreads1")) {
             if (peer.startsWith("virtualThreads") && !vt) {
-                results.skip("W5." + peer, noVt);
+                skip("W5." + peer, noVt);
                 continue;
             }
             List<String> flags = peer.equals("virtualThreads1") ? concat(HEAP, VT_ONE_CARRIER) : HEAP;
@@ -167,7 +186,7 @@ public final class RunAll {
         }
         for (String server : List.of("jawait", "netty", "vertx", "virtualThreads", "virtualThreads1")) {
             if (server.startsWith("virtualThreads") && !vt) {
-                results.skip("W6." + server, noVt);
+                skip("W6." + server, noVt);
                 continue;
             }
             List<String> flags = server.equals("virtualThreads1") ? concat(HEAP, VT_ONE_CARRIER) : HEAP;
@@ -182,7 +201,7 @@ public final class RunAll {
 
     private void runner(String key, String mainClass, List<String> jvmArgs, List<String> args, String resultName)
             throws InterruptedException {
-        if (!workloads.contains(key.substring(0, 2))) {
+        if (!wanted(key)) {
             return;
         }
         System.out.println(key + " (" + mainClass + " " + String.join(" ", args) + ")");
@@ -208,13 +227,15 @@ public final class RunAll {
             ChildJvm.run(List.of("python3", "-c", "import uvloop; print('RESULT uvloop 1')"), logs.resolve("uvloop-check.log"), 30);
             variants.add("uvloop");
         } catch (IOException e) {
-            results.skip("W1.uvloop", "uvloop is not installed for python3");
+            for (String w : List.of("W1", "W2", "W5")) {
+                skip(w + ".uvloop", "uvloop is not installed for python3");
+            }
         }
         for (String variant : variants) {
             List<String> flag = variant.equals("uvloop") ? List.of("--uvloop") : List.of();
             for (String w : List.of("w1", "w2", "w5")) {
                 String key = w.toUpperCase() + "." + variant;
-                if (!workloads.contains(key.substring(0, 2))) {
+                if (!wanted(key)) {
                     continue;
                 }
                 System.out.println(key + " (python3 " + script + " " + w + ")");
