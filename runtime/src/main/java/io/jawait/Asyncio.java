@@ -1,9 +1,15 @@
 package io.jawait;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The asyncio-style facade: {@code import static io.jawait.Asyncio.*;} gives {@code await},
@@ -134,6 +140,269 @@ public final class Asyncio {
     public static <T> Coroutine<T> sleep(double seconds, T result) {
         return new Sleep<>(seconds, result);
     }
+
+
+    // ------------------------------------------------------------------ futures and combinators
+
+    /**
+     * A future for {@code awaitable} (asyncio's {@code ensure_future}): a future or task is
+     * returned as is, a coroutine is scheduled as a task on the running loop.
+     *
+     * @param awaitable a coroutine, future or task
+     * @param <T> the result type
+     * @return the future
+     * @throws IllegalStateException for a coroutine when no loop is running on this thread
+     */
+    public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+        Objects.requireNonNull(awaitable, "awaitable");
+        if (awaitable instanceof Future<T> f) {
+            return f;
+        }
+        return getRunningLoop().createTask((Coroutine<T>) awaitable);
+    }
+
+    /**
+     * Runs the awaitables concurrently and produces their results in argument order (asyncio's
+     * {@code gather}). Coroutines are scheduled as tasks; the same awaitable given twice is run
+     * once. The first failure (a child's cancellation counts, as {@link CancelledException}) fails
+     * the returned future at once, while the other children keep running. Cancelling the returned
+     * future cancels every unfinished child. No arguments give a done future of an empty list.
+     *
+     * @param awaitables coroutines, futures or tasks
+     * @param <T> the common result type
+     * @return a future of the results
+     * @throws IllegalStateException if coroutines are given and no loop is running on this thread
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        return Gather.of(Arrays.asList(awaitables), false);
+    }
+
+    /**
+     * {@link #gather(Awaitable[])} over a collection, results in iteration order.
+     *
+     * @param awaitables coroutines, futures or tasks
+     * @param <T> the common result type
+     * @return a future of the results
+     */
+    public static <T> Future<List<T>> gather(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return Gather.of(awaitables, false);
+    }
+
+    /**
+     * {@code gather(..., return_exceptions=True)}: every child's failure (or
+     * {@link CancelledException}) appears in the list as the Throwable instead of failing the
+     * returned future. Cancelling the returned future still ends it with a cancellation.
+     *
+     * @param awaitables coroutines, futures or tasks
+     * @return a future of the results and failures, in argument order
+     */
+    public static Future<List<Object>> gatherReturnExceptions(Awaitable<?>... awaitables) {
+        return Gather.of(Arrays.asList(awaitables), true);
+    }
+
+    /**
+     * {@link #gatherReturnExceptions(Awaitable[])} over a collection.
+     *
+     * @param awaitables coroutines, futures or tasks
+     * @return a future of the results and failures, in iteration order
+     */
+    public static Future<List<Object>> gatherReturnExceptions(Collection<? extends Awaitable<?>> awaitables) {
+        return Gather.of(awaitables, true);
+    }
+
+    /**
+     * Awaits {@code awaitable} with a time limit (asyncio's {@code wait_for}, Python 3.12
+     * semantics). A coroutine runs in the awaiting task; on expiry the inner work gets a
+     * {@link CancelledException} at its await (a future or task is cancelled), and once it has
+     * finished cancelling, {@link TimeoutException} surfaces at the await of this coroutine. If
+     * the inner work swallows the cancellation and produces a value, that value is returned. A
+     * timeout {@code <= 0} cancels anything not already done; {@link Double#POSITIVE_INFINITY}
+     * means no limit.
+     *
+     * @param awaitable what to await
+     * @param seconds the time limit
+     * @param <T> the result type
+     * @return a coroutine to await
+     * @throws TimeoutException at the await, when the limit passes
+     * @throws IllegalArgumentException if {@code seconds} is NaN
+     */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, double seconds) throws TimeoutException {
+        return new WaitFor<>(awaitable, seconds);
+    }
+
+    /**
+     * {@link #waitFor(Awaitable, double)} with a {@link Duration}.
+     *
+     * @param awaitable what to await
+     * @param timeout the time limit
+     * @param <T> the result type
+     * @return a coroutine to await
+     * @throws TimeoutException at the await, when the limit passes
+     */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, Duration timeout) throws TimeoutException {
+        return new WaitFor<>(awaitable, seconds(timeout));
+    }
+
+    /**
+     * Waits until the futures meet {@code returnWhen} (asyncio's {@code wait}) and splits them
+     * into done and pending. Never cancels anything.
+     *
+     * @param futures futures or tasks (schedule coroutines with {@link #createTask} first)
+     * @param returnWhen when to return
+     * @param <T> the result type
+     * @return a coroutine producing the split
+     * @throws IllegalArgumentException if {@code futures} is empty
+     */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<? extends T>> futures, ReturnWhen returnWhen) {
+        return new Wait<>(futures, returnWhen, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #wait(Collection, ReturnWhen)} that also returns once {@code timeout} has passed;
+     * it never raises on timeout.
+     *
+     * @param futures futures or tasks
+     * @param returnWhen when to return
+     * @param timeout the longest wait
+     * @param <T> the result type
+     * @return a coroutine producing the split
+     * @throws IllegalArgumentException if {@code futures} is empty
+     */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<? extends T>> futures, ReturnWhen returnWhen,
+            Duration timeout) {
+        return new Wait<>(futures, returnWhen, seconds(timeout));
+    }
+
+    /**
+     * The awaitables' outcomes in completion order (asyncio's {@code as_completed}): one coroutine
+     * per distinct awaitable, the n-th producing the result, or throwing the failure, of the n-th
+     * to finish. Coroutines are scheduled as tasks right away.
+     *
+     * @param awaitables coroutines, futures or tasks
+     * @param <T> the common result type
+     * @return coroutines to await one after the other
+     */
+    public static <T> Iterable<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return new AsCompleted<>(awaitables, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #asCompleted(Collection)} with a deadline: once {@code timeout} has passed, awaiting
+     * the next element throws {@link TimeoutException}. Unfinished work is not cancelled.
+     *
+     * @param awaitables coroutines, futures or tasks
+     * @param timeout the time allowed for all of them
+     * @param <T> the common result type
+     * @return coroutines to await one after the other
+     * @throws TimeoutException at the await of an element, after the deadline
+     */
+    public static <T> Iterable<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables, Duration timeout)
+            throws TimeoutException {
+        return new AsCompleted<>(awaitables, seconds(timeout));
+    }
+
+    /**
+     * Protects {@code awaitable} from cancellation (asyncio's {@code shield}): cancelling the
+     * returned future (for example because the awaiting task is cancelled) leaves the inner work
+     * running; the inner work's own cancellation cancels the returned future. An inner future
+     * already done is returned as is.
+     *
+     * @param awaitable a coroutine (scheduled as a task), future or task
+     * @param <T> the result type
+     * @return a future mirroring the inner one
+     */
+    public static <T> Future<T> shield(Awaitable<T> awaitable) {
+        return Combinators.shield(awaitable);
+    }
+
+    // ------------------------------------------------------------------ timeouts
+
+    /**
+     * A {@link Timeout} for the current task, {@code seconds} from now; a deadline at or before
+     * now fires on the next loop iteration, {@link Double#POSITIVE_INFINITY} never.
+     *
+     * @param seconds the delay
+     * @return the entered timeout, for a try-with-resources
+     * @throws IllegalStateException if not called inside a task
+     * @throws IllegalArgumentException if {@code seconds} is NaN
+     */
+    public static Timeout timeout(double seconds) {
+        if (Double.isNaN(seconds)) {
+            throw new IllegalArgumentException("timeout delay must be a number, got NaN");
+        }
+        return new Timeout(getRunningLoop().time() + seconds);
+    }
+
+    /**
+     * A {@link Timeout} for the current task, {@code delay} from now.
+     *
+     * @param delay the delay
+     * @return the entered timeout, for a try-with-resources
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static Timeout timeout(Duration delay) {
+        return timeout(seconds(delay));
+    }
+
+    /**
+     * A {@link Timeout} for the current task at loop time {@code when} (see
+     * {@link EventLoop#time()}).
+     *
+     * @param when the deadline in loop time
+     * @return the entered timeout, for a try-with-resources
+     * @throws IllegalStateException if not called inside a task
+     * @throws IllegalArgumentException if {@code when} is NaN
+     */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(when);
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    /**
+     * Runs {@code fn} on the loop's default executor when awaited (asyncio's {@code to_thread})
+     * and produces its result on the loop's thread; its failure surfaces unwrapped.
+     *
+     * @param fn the blocking work
+     * @param <T> the result type
+     * @return a coroutine to await
+     */
+    public static <T> Coroutine<T> toThread(Callable<T> fn) {
+        return new ToThread<>(fn);
+    }
+
+    /**
+     * Schedules {@code coroutine} on {@code loop} from any other thread (asyncio's
+     * {@code run_coroutine_threadsafe}). The returned future completes with the task's result or
+     * failure ({@link java.util.concurrent.CancellationException} if it was cancelled); cancelling
+     * it cancels the task.
+     *
+     * @param coroutine the coroutine
+     * @param loop a loop, usually running on another thread
+     * @param <T> the result type
+     * @return a future usable from any thread
+     * @throws IllegalStateException if the loop is closed
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coroutine, EventLoop loop) {
+        return Bridges.runThreadsafe(Objects.requireNonNull(coroutine, "coroutine"), Objects.requireNonNull(loop, "loop"));
+    }
+
+    /**
+     * A future of the running loop that completes, on the loop's thread, when {@code stage} does
+     * (asyncio's {@code wrap_future}); the failure is unwrapped from {@code CompletionException}.
+     * Cancelling the returned future cancels the stage's {@code CompletableFuture}.
+     *
+     * @param stage a completion stage, possibly completed by another thread
+     * @param <T> the result type
+     * @return a loop future
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        return getRunningLoop().wrapStage(Objects.requireNonNull(stage, "stage"));
+    }
+
+    // ------------------------------------------------------------------ introspection
 
     /**
      * @return the loop running on this thread

@@ -70,14 +70,59 @@ final class Bridges {
         });
         cf.whenComplete((v, e) -> {
             if (e instanceof CancellationException && !(e instanceof Futures.CancelledExceptionBridge)) {
-                EventLoop loop = future.loop();
-                if (EventLoop.runningOrNull() == loop) {
-                    future.cancel();
-                } else if (!loop.isClosed()) {
-                    loop.callSoonThreadsafe(future::cancel);
-                }
+                cancelOnLoop(future);
             }
         });
         return cf;
+    }
+
+    /**
+     * {@link Asyncio#runCoroutineThreadsafe(Coroutine, EventLoop)}: schedules a task from any
+     * thread; the returned future mirrors it, and cancelling that future cancels the task.
+     */
+    static <T> CompletableFuture<T> runThreadsafe(Coroutine<T> coroutine, EventLoop loop) {
+        CompletableFuture<T> cf = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            if (cf.isDone()) {
+                coroutine.discard(); // cancelled before it could start
+                return;
+            }
+            Task<T> task;
+            try {
+                task = loop.createTask(coroutine);
+            } catch (RuntimeException e) {
+                cf.completeExceptionally(e);
+                return;
+            }
+            task.addDoneCallback(f -> {
+                if (f.isCancelled()) {
+                    cf.completeExceptionally(new Futures.CancelledExceptionBridge(f.cancelledException()));
+                } else if (f.exception() != null) {
+                    cf.completeExceptionally(f.exception());
+                } else {
+                    cf.complete(f.result());
+                }
+            });
+            cf.whenComplete((v, e) -> {
+                if (e instanceof CancellationException && !(e instanceof Futures.CancelledExceptionBridge)) {
+                    cancelOnLoop(task);
+                }
+            });
+        });
+        return cf;
+    }
+
+    /** Cancels {@code future} on its loop's thread: now if we are on it, else through the inbox. */
+    private static void cancelOnLoop(Future<?> future) {
+        EventLoop loop = future.loop();
+        if (EventLoop.runningOrNull() == loop) {
+            future.cancel();
+            return;
+        }
+        try {
+            loop.callSoonThreadsafe(future::cancel);
+        } catch (IllegalStateException closed) {
+            // The loop is closed: nothing runs there any more.
+        }
     }
 }

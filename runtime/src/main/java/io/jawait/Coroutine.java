@@ -58,9 +58,19 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     private Continuation<Object> continuation;
     /** The result, or the Throwable when {@code phase == FAILED}. */
     private Object outcome;
+    /** Debug mode only: tells the cleaner that reports never-awaited coroutines we were used. */
+    private LoopDiagnostics.Watch neverAwaitedWatch;
 
-    /** For subclasses: generated state machines and hand-written coroutines. */
+    /**
+     * For subclasses: generated state machines and hand-written coroutines. When the loop running
+     * on this thread is in debug mode, a coroutine collected without ever being awaited or
+     * scheduled is reported through the loop's exception handler.
+     */
     protected Coroutine() {
+        EventLoop loop = EventLoop.runningOrNull();
+        if (loop != null && loop.isDebug() && !(this instanceof Completed)) {
+            neverAwaitedWatch = loop.diagnostics().trackNeverAwaited(this);
+        }
     }
 
     // ------------------------------------------------------------------ public factories
@@ -285,6 +295,24 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             throw new IllegalStateException("coroutine " + this + " was already awaited or scheduled; a coroutine can be awaited only once");
         }
         claimed = true;
+        markUsed();
+    }
+
+    /**
+     * Marks this coroutine as used without running it (a refused {@code TaskGroup.createTask}),
+     * like Python's {@code coro.close()}: it is not reported as never awaited, and awaiting it
+     * later fails.
+     */
+    final void discard() {
+        claimed = true;
+        markUsed();
+    }
+
+    private void markUsed() {
+        if (neverAwaitedWatch != null) {
+            neverAwaitedWatch.retrieved = true;
+            neverAwaitedWatch = null;
+        }
     }
 
     /** Claims and starts this frame under {@code t}, awaited by {@code awaiter}. */

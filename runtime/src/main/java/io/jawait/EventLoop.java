@@ -1,11 +1,6 @@
 package io.jawait;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Set;
@@ -41,27 +36,19 @@ public final class EventLoop implements AutoCloseable {
     private final TimerQueue timers = new TimerQueue();
     private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private final LoopClock clock;
-    private final Selector selector;
     private final ExecutorBridge executors = new ExecutorBridge(this);
+    private final LoopSelector selector;
     private final LoopDiagnostics diagnostics = new LoopDiagnostics(this);
+    private final LiveTasks liveTasks = new LiveTasks();
 
     private volatile Thread thread;
     private volatile boolean closed;
     private boolean stopping;
     private Task<?> currentTask;
-    /** Head of the intrusive list of tasks not yet done. */
-    private Task<?> liveTasks;
-    private int liveTaskCount;
-    /** Selector registrations with an interest, for virtual time. */
-    private int ioInterests;
 
     private EventLoop(LoopClock clock) {
         this.clock = clock;
-        try {
-            this.selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector for the event loop", e);
-        }
+        this.selector = new LoopSelector(clock, executors);
     }
 
     /** @return a new loop on the system's monotonic clock */
@@ -175,11 +162,7 @@ public final class EventLoop implements AutoCloseable {
         timers.clear();
         inbox.clear();
         executors.shutdownDefault(false);
-        try {
-            selector.close();
-        } catch (IOException ignored) {
-            // Nothing useful to do: the loop is closing.
-        }
+        selector.close();
     }
 
     /** @return the loop's time in seconds: monotonic, or virtual for {@link #createVirtual()} */
@@ -195,9 +178,12 @@ public final class EventLoop implements AutoCloseable {
      *
      * @param callback what to run
      * @return a handle that can cancel the call
+     * @throws IllegalStateException if the loop is closed, or in debug mode when called from a
+     *     thread other than the one running the loop
      */
     public Handle callSoon(Runnable callback) {
         checkOpen();
+        checkThreadInDebug();
         Handle h = new Handle(Objects.requireNonNull(callback, "callback"));
         ready.add(h);
         return h;
@@ -210,6 +196,8 @@ public final class EventLoop implements AutoCloseable {
      * @param callback what to run
      * @return a handle that can cancel the call
      * @throws IllegalArgumentException for a negative or NaN delay
+     * @throws IllegalStateException if the loop is closed, or in debug mode when called from a
+     *     thread other than the one running the loop
      */
     public TimerHandle callLater(double delay, Runnable callback) {
         if (Double.isNaN(delay) || delay < 0) {
@@ -225,9 +213,12 @@ public final class EventLoop implements AutoCloseable {
      * @param callback what to run
      * @return a handle that can cancel the call
      * @throws IllegalArgumentException for a NaN time
+     * @throws IllegalStateException if the loop is closed, or in debug mode when called from a
+     *     thread other than the one running the loop
      */
     public TimerHandle callAt(double when, Runnable callback) {
         checkOpen();
+        checkThreadInDebug();
         if (Double.isNaN(when)) {
             throw new IllegalArgumentException("when must be a number, got NaN");
         }
@@ -254,10 +245,15 @@ public final class EventLoop implements AutoCloseable {
     // ------------------------------------------------------------------ futures and tasks
 
     /**
+     * Creates a pending future attached to this loop.
+     *
      * @param <T> the result type
      * @return a new pending future attached to this loop
+     * @throws IllegalStateException in debug mode when called from a thread other than the one
+     *     running the loop
      */
     public <T> Future<T> createFuture() {
+        checkThreadInDebug();
         return new Future<>(this);
     }
 
@@ -267,6 +263,8 @@ public final class EventLoop implements AutoCloseable {
      * @param coroutine the coroutine, not yet awaited or scheduled
      * @param <T> the result type
      * @return the task
+     * @throws IllegalStateException if the coroutine was already awaited or scheduled, if the
+     *     loop is closed, or in debug mode when called from a thread other than the loop's
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
         return createTask(coroutine, null);
@@ -279,9 +277,12 @@ public final class EventLoop implements AutoCloseable {
      * @param name the task's name, or null for {@code Task-N}
      * @param <T> the result type
      * @return the task
+     * @throws IllegalStateException if the coroutine was already awaited or scheduled, if the
+     *     loop is closed, or in debug mode when called from a thread other than the loop's
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
         checkOpen();
+        checkThreadInDebug();
         return new Task<>(this, Objects.requireNonNull(coroutine, "coroutine"), name);
     }
 
@@ -297,6 +298,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
         checkOpen();
+        checkThreadInDebug();
         return executors.submit(executor, Objects.requireNonNull(fn, "fn"));
     }
 
@@ -316,13 +318,36 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Debug mode reports callbacks slower than {@link LoopDiagnostics#SLOW_CALLBACK_SECONDS} and
-     * coroutines never awaited, through the exception handler.
+     * Debug mode (asyncio's): reports callbacks and task steps slower than
+     * {@link #setSlowCallbackDuration(double)}, and coroutines created while this loop runs on
+     * their thread that are collected without ever being awaited; and makes the loop-only methods
+     * ({@code callSoon}, {@code callLater}, {@code callAt}, {@code createFuture},
+     * {@code createTask}, completing or cancelling a future) throw {@link IllegalStateException}
+     * when called from a thread other than the one running the loop.
      *
      * @param debug whether to enable debug mode
      */
     public void setDebug(boolean debug) {
         diagnostics.setDebug(debug);
+    }
+
+    /**
+     * Sets how long a callback or task step may run before debug mode reports it as slow
+     * (asyncio's {@code slow_callback_duration}, 0.1 s by default).
+     *
+     * @param seconds the threshold, {@code >= 0}
+     * @throws IllegalArgumentException for a negative or NaN duration
+     */
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slow callback duration must be >= 0 seconds, got " + seconds);
+        }
+        diagnostics.setSlowCallbackSeconds(seconds);
+    }
+
+    /** @return the threshold above which debug mode reports a callback as slow, in seconds */
+    public double getSlowCallbackDuration() {
+        return diagnostics.slowCallbackSeconds();
     }
 
     /** @return whether debug mode is on */
@@ -398,26 +423,16 @@ public final class EventLoop implements AutoCloseable {
 
     private IoRegistration io(SelectableChannel channel) {
         checkOpen();
-        IoRegistration r = existingIo(channel);
-        if (r == null) {
-            r = new IoRegistration(this, channel);
-            try {
-                channel.configureBlocking(false);
-                r.key = channel.register(selector, 0, r);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return r;
+        checkThreadInDebug();
+        return selector.register(this, Objects.requireNonNull(channel, "channel"));
     }
 
     private IoRegistration existingIo(SelectableChannel channel) {
-        SelectionKey key = channel.keyFor(selector);
-        return key == null || !key.isValid() ? null : (IoRegistration) key.attachment();
+        return selector.existing(Objects.requireNonNull(channel, "channel"));
     }
 
     void ioInterestChanged(int delta) {
-        ioInterests += delta;
+        selector.interestChanged(delta);
     }
 
     // ------------------------------------------------------------------ one iteration
@@ -433,7 +448,7 @@ public final class EventLoop implements AutoCloseable {
             long next = timers.nextDeadlineNanos();
             timeout = next == Long.MAX_VALUE ? -1 : Math.max(0, next - clock.nanos());
         }
-        poll(timeout);
+        selector.poll(timeout, ready);
         for (Handle h; (h = inbox.poll()) != null; ) {
             ready.add(h);
         }
@@ -445,40 +460,6 @@ public final class EventLoop implements AutoCloseable {
             }
             diagnostics.run(item);
         }
-    }
-
-    /** Waits for I/O up to {@code timeoutNanos} (-1: forever), on real or virtual time. */
-    private void poll(long timeoutNanos) {
-        try {
-            if (timeoutNanos == 0) {
-                selector.selectNow();
-            } else if (clock.isVirtual() && ioInterests == 0 && !executors.hasWorkInFlight()) {
-                if (timeoutNanos > 0) {
-                    selector.selectNow();
-                    clock.advance(timeoutNanos);
-                } else {
-                    selector.select();
-                }
-            } else if (clock.isVirtual() && timeoutNanos > 0) {
-                // Outstanding real work: give it a grace period of real time before jumping.
-                if (selector.select(LoopClock.VIRTUAL_GRACE_MILLIS) == 0 && !executors.hasWorkInFlight()) {
-                    clock.advance(timeoutNanos);
-                }
-            } else if (timeoutNanos < 0) {
-                selector.select();
-            } else {
-                selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClosedSelectorException e) {
-            throw new IllegalStateException("Event loop is closed", e);
-        }
-        Set<SelectionKey> keys = selector.selectedKeys();
-        for (SelectionKey key : keys) {
-            ((IoRegistration) key.attachment()).fire(key, ready);
-        }
-        keys.clear();
     }
 
     // ------------------------------------------------------------------ runtime internals
@@ -518,36 +499,15 @@ public final class EventLoop implements AutoCloseable {
     }
 
     void taskCreated(Task<?> task) {
-        task.nextLive = liveTasks;
-        if (liveTasks != null) {
-            liveTasks.prevLive = task;
-        }
-        liveTasks = task;
-        liveTaskCount++;
+        liveTasks.add(task);
     }
 
     void taskFinished(Task<?> task) {
-        if (task.prevLive != null) {
-            task.prevLive.nextLive = task.nextLive;
-        } else if (liveTasks == task) {
-            liveTasks = task.nextLive;
-        } else {
-            return;
-        }
-        if (task.nextLive != null) {
-            task.nextLive.prevLive = task.prevLive;
-        }
-        task.prevLive = null;
-        task.nextLive = null;
-        liveTaskCount--;
+        liveTasks.remove(task);
     }
 
     Set<Task<?>> liveTasks() {
-        Set<Task<?>> all = new java.util.LinkedHashSet<>(Math.max(16, liveTaskCount * 2));
-        for (Task<?> t = liveTasks; t != null; t = t.nextLive) {
-            all.add(t);
-        }
-        return all;
+        return liveTasks.snapshot();
     }
 
     LoopDiagnostics diagnostics() {
@@ -558,12 +518,18 @@ public final class EventLoop implements AutoCloseable {
         return executors;
     }
 
-    /** Throws unless called on the loop's thread while it runs (debug aid for loop-only methods). */
-    void checkThread() {
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current one;"
-                    + " use callSoonThreadsafe or runCoroutineThreadsafe from other threads");
+    /**
+     * In debug mode, throws when a loop-only method is called from another thread while the loop
+     * runs (asyncio's {@code _check_thread}); outside debug mode it costs one field read.
+     */
+    void checkThreadInDebug() {
+        if (diagnostics.isDebug()) {
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread()) {
+                throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current one"
+                        + " (loop thread " + t.getName() + ", called from " + Thread.currentThread().getName()
+                        + "): use callSoonThreadsafe or runCoroutineThreadsafe from other threads");
+            }
         }
     }
 
@@ -584,7 +550,7 @@ public final class EventLoop implements AutoCloseable {
     public String toString() {
         return "EventLoop[" + (closed ? "closed" : isRunning() ? "running" : "idle")
                 + (clock.isVirtual() ? ", virtual time " + time() : "") + ", ready=" + ready.size()
-                + ", timers=" + timers.size() + ", tasks=" + liveTaskCount + "]";
+                + ", timers=" + timers.size() + ", tasks=" + liveTasks.size() + "]";
     }
 
     // ------------------------------------------------------------------ handles

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  * <p>Done callbacks are always <em>scheduled</em> on the loop, never run inline by the code that
  * completes the future. Awaiting a done future never suspends. Except for {@link #loop()} and
  * {@link #isDone()}-style queries, use a future only from its loop's thread; other threads go
- * through {@link EventLoop#callSoonThreadsafe(Runnable)} or {@link #toCompletableFuture()}.
+ * through {@link EventLoop#callSoonThreadsafe(Runnable)} or {@link #toCompletableFuture()}. In debug
+ * mode ({@link EventLoop#setDebug(boolean)}) completing, cancelling or adding a callback from a
+ * thread other than the running loop's throws {@link IllegalStateException}.
  *
  * @param <T> the result type
  */
@@ -100,7 +102,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * Completes the future with {@code result} and schedules its callbacks.
      *
      * @param result the result
-     * @throws IllegalStateException if the future is already done
+     * @throws IllegalStateException if the future is already done, or in debug mode when called from a
+     *     thread other than the one running the loop
      */
     public void setResult(T result) {
         if (!trySet(SUCCEEDED, result)) {
@@ -112,7 +115,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * Fails the future with {@code failure} and schedules its callbacks.
      *
      * @param failure the failure, not {@code null}
-     * @throws IllegalStateException if the future is already done
+     * @throws IllegalStateException if the future is already done, or in debug mode when called from a
+     *     thread other than the one running the loop
      */
     public void setException(Throwable failure) {
         Objects.requireNonNull(failure, "failure");
@@ -186,6 +190,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** Completes the future unless it is done already; returns whether it did. */
     boolean trySet(byte newStatus, Object newValue) {
+        loop.checkThreadInDebug();
         if (status != PENDING) {
             return false;
         }
@@ -209,6 +214,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** Registers a waiting task or a consumer. */
     final void addEntry(Object entry) {
+        loop.checkThreadInDebug();
         if (status != PENDING) {
             loop.schedule(new Handles.FutureCallback(this, entry));
             return;

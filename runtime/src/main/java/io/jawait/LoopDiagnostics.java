@@ -8,16 +8,17 @@ import java.util.function.BiConsumer;
 /**
  * Runs ready-queue entries, catching what they throw, and reports problems nobody else can
  * receive through the loop's exception handler: callbacks that threw, task exceptions never
- * retrieved, and (in debug mode) slow callbacks.
+ * retrieved, and (in debug mode) slow callbacks and coroutines never awaited.
  */
 final class LoopDiagnostics {
-    /** In debug mode, callbacks running longer than this are reported. */
+    /** In debug mode, callbacks running longer than this are reported, by default (asyncio's 0.1 s). */
     static final double SLOW_CALLBACK_SECONDS = 0.1;
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final EventLoop loop;
     private BiConsumer<EventLoop, Map<String, Object>> handler;
     private boolean debug;
+    private double slowCallbackSeconds = SLOW_CALLBACK_SECONDS;
 
     LoopDiagnostics(EventLoop loop) {
         this.loop = loop;
@@ -29,6 +30,14 @@ final class LoopDiagnostics {
 
     boolean isDebug() {
         return debug;
+    }
+
+    void setSlowCallbackSeconds(double seconds) {
+        slowCallbackSeconds = seconds;
+    }
+
+    double slowCallbackSeconds() {
+        return slowCallbackSeconds;
     }
 
     void setHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
@@ -60,7 +69,7 @@ final class LoopDiagnostics {
         }
         if (debug) {
             double took = (System.nanoTime() - start) / 1e9;
-            if (took >= SLOW_CALLBACK_SECONDS) {
+            if (took >= slowCallbackSeconds) {
                 Map<String, Object> ctx = new LinkedHashMap<>();
                 ctx.put("message", String.format("Executing %s took %.3f seconds", item, took));
                 ctx.put("handle", item);
@@ -102,14 +111,39 @@ final class LoopDiagnostics {
                 ctx.put("message", (isTask ? "Task" : "Future") + " exception was never retrieved");
                 ctx.put("exception", failure);
                 ctx.put(isTask ? "task" : "future", what);
-                try {
-                    loop.callSoonThreadsafe(() -> report(ctx));
-                } catch (IllegalStateException closed) {
-                    report(ctx);
-                }
+                deliver(ctx);
             }
         });
         return watch;
+    }
+
+    /**
+     * Debug mode: watches a new coroutine; if it is garbage collected before it was awaited or
+     * scheduled, the loop reports "coroutine ... was never awaited" with where it was created.
+     */
+    Watch trackNeverAwaited(Coroutine<?> coroutine) {
+        String what = coroutine.getClass().getName();
+        StackTraceElement[] createdAt = new Throwable().getStackTrace();
+        Watch watch = new Watch();
+        CLEANER.register(coroutine, () -> {
+            if (!watch.retrieved && !loop.isClosed()) {
+                Map<String, Object> ctx = new LinkedHashMap<>();
+                ctx.put("message", "coroutine " + what + " was never awaited");
+                ctx.put("coroutine", what);
+                ctx.put("source_traceback", java.util.List.of(createdAt));
+                deliver(ctx);
+            }
+        });
+        return watch;
+    }
+
+    /** Reports from a cleaner thread: on the loop's thread if it is still open. */
+    private void deliver(Map<String, Object> ctx) {
+        try {
+            loop.callSoonThreadsafe(() -> report(ctx));
+        } catch (IllegalStateException closed) {
+            report(ctx);
+        }
     }
 
     /** Shared by a failed future and its cleaner: whether anyone read the failure. */

@@ -134,6 +134,11 @@ public class Task<T> extends Future<T> {
     void waitOn(Future<?> f) {
         waitingOn = f;
         f.addEntry(this);
+        if (mustCancel && f.cancel(cancelMessage)) {
+            // Cancelled while running (by itself, a TaskGroup or a Timeout re-arming): the
+            // cancellation reaches this await at once instead of after the future completes.
+            mustCancel = false;
+        }
     }
 
     /** Frame protocol: {@code child} becomes the innermost frame and runs next in this step. */

@@ -1,0 +1,107 @@
+package io.jawait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.Set;
+
+/**
+ * The loop's I/O half: the NIO {@link Selector}, the channels' reader and writer registrations,
+ * and the poll step of an iteration, on real or virtual time.
+ */
+final class LoopSelector {
+    private final Selector selector;
+    private final LoopClock clock;
+    private final ExecutorBridge executors;
+    /** Registrations with an interest; a virtual clock jumps only when there is none. */
+    private int ioInterests;
+
+    LoopSelector(LoopClock clock, ExecutorBridge executors) {
+        this.clock = clock;
+        this.executors = executors;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for the event loop", e);
+        }
+    }
+
+    /** The registration of {@code channel}, made (and the channel made non-blocking) if needed. */
+    IoRegistration register(EventLoop loop, SelectableChannel channel) {
+        IoRegistration r = existing(channel);
+        if (r == null) {
+            r = new IoRegistration(loop, channel);
+            try {
+                channel.configureBlocking(false);
+                r.key = channel.register(selector, 0, r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return r;
+    }
+
+    /** The live registration of {@code channel}, or {@code null}. */
+    IoRegistration existing(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        return key == null || !key.isValid() ? null : (IoRegistration) key.attachment();
+    }
+
+    void interestChanged(int delta) {
+        ioInterests += delta;
+    }
+
+    void wakeup() {
+        selector.wakeup();
+    }
+
+    void close() {
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // Nothing useful to do: the loop is closing.
+        }
+    }
+
+    /**
+     * Waits for I/O up to {@code timeoutNanos} (-1: forever, 0: just look) and queues the ready
+     * channels' callbacks. On virtual time with no I/O or executor work outstanding, time jumps
+     * by the timeout instead of waiting.
+     */
+    void poll(long timeoutNanos, ArrayDeque<Object> ready) {
+        try {
+            if (timeoutNanos == 0) {
+                selector.selectNow();
+            } else if (clock.isVirtual() && ioInterests == 0 && !executors.hasWorkInFlight()) {
+                if (timeoutNanos > 0) {
+                    selector.selectNow();
+                    clock.advance(timeoutNanos);
+                } else {
+                    selector.select();
+                }
+            } else if (clock.isVirtual() && timeoutNanos > 0) {
+                // Outstanding real work: give it a grace period of real time before jumping.
+                if (selector.select(LoopClock.VIRTUAL_GRACE_MILLIS) == 0 && !executors.hasWorkInFlight()) {
+                    clock.advance(timeoutNanos);
+                }
+            } else if (timeoutNanos < 0) {
+                selector.select();
+            } else {
+                selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClosedSelectorException e) {
+            throw new IllegalStateException("Event loop is closed", e);
+        }
+        Set<SelectionKey> keys = selector.selectedKeys();
+        for (SelectionKey key : keys) {
+            ((IoRegistration) key.attachment()).fire(key, ready);
+        }
+        keys.clear();
+    }
+}
