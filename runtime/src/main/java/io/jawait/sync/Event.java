@@ -1,0 +1,102 @@
+package io.jawait.sync;
+
+import io.jawait.Coroutine;
+import io.jawait.Future;
+
+/**
+ * A flag tasks can wait for (asyncio's {@code Event}): {@link #set()} wakes every waiting task,
+ * and while the flag stays set {@link #waitSet()} completes without suspending.
+ *
+ * <p>Usage in an {@code @Async} method:
+ * <pre>{@code
+ * await(ready.waitSet());   // elsewhere: ready.set();
+ * }</pre>
+ *
+ * <p>Waking is scheduled, as for any future: a task woken by {@code set()} resumes on a later
+ * loop turn and returns even if the flag was cleared in between. A task cancelled while waiting
+ * leaves without a trace. Use an event only from its loop's thread.
+ */
+public final class Event {
+    private final Waiters waiters = new Waiters(this);
+    private boolean value;
+
+    /** Creates an event whose flag is not set. */
+    public Event() {
+    }
+
+    /** @return whether the flag is set */
+    public boolean isSet() {
+        return value;
+    }
+
+    /** Sets the flag and wakes every task waiting for it. Does nothing if it is set already. */
+    public void set() {
+        if (!value) {
+            value = true;
+            for (Future<Void> waiter : waiters) {
+                if (!waiter.isDone()) {
+                    waiter.setResult(null);
+                }
+            }
+        }
+    }
+
+    /** Clears the flag: later {@link #waitSet()} calls wait for the next {@link #set()}. */
+    public void clear() {
+        value = false;
+    }
+
+    /**
+     * Waits until the flag is set (asyncio's {@code Event.wait()}).
+     *
+     * @return a coroutine that completes at once if the flag is set, else after the next
+     *     {@link #set()}
+     */
+    public Coroutine<Void> waitSet() {
+        return new Coroutine<>() {
+            private Future<Void> waiter;
+
+            @Override
+            protected void step() throws Throwable {
+                switch (state) {
+                    case 0:
+                        if (value) {
+                            complete(null);
+                            return;
+                        }
+                        waiter = waiters.enqueue();
+                        state = 1;
+                        if (awaits(waiter)) {
+                            return;
+                        }
+                        // fall through
+                    case 1:
+                        try {
+                            awaited();
+                        } finally {
+                            waiters.remove(waiter);
+                        }
+                        complete(null);
+                        return;
+                    default:
+                        throw new IllegalStateException("bad state " + state);
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "Event.waitSet()";
+            }
+        };
+    }
+
+    /** Number of waiting tasks, including woken ones not yet resumed (for tests). */
+    int waiterCount() {
+        return waiters.size();
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + (value ? "set" : "unset") + waiters.describe() + "]";
+    }
+}
