@@ -1,0 +1,123 @@
+package io.jawait.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.jawait.processor.diagnostics.DiagnosticId;
+import io.jawait.processor.diagnostics.Reporter;
+import io.jawait.processor.javac.MachineSplicer;
+import io.jawait.processor.lowering.LocalTypeException;
+import io.jawait.processor.lowering.MethodLowering;
+import io.jawait.processor.lowering.UnsupportedConstructException;
+import io.jawait.processor.model.MachineSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Compiles one {@code @Async} method: lowering, then splicing. Every failure is reported at the
+ * method (or the offending tree) and stays there: nothing escapes into javac.
+ */
+final class MethodCompiler {
+    private final ProcessingEnvironment env;
+    private final Trees trees;
+    private final Reporter reporter;
+    private final MachineSplicer splicer;
+    private final MethodLowering lowering;
+    private final boolean dump;
+
+    MethodCompiler(ProcessingEnvironment env, Trees trees, Reporter reporter, MachineSplicer splicer, boolean dump) {
+        this.env = env;
+        this.trees = trees;
+        this.reporter = reporter;
+        this.splicer = splicer;
+        this.lowering = new MethodLowering(trees);
+        this.dump = dump;
+    }
+
+    /**
+     * @param method a validated {@code @Async} method
+     * @return {@code false} when the method must be retried next round (a type not resolved yet)
+     */
+    boolean compile(ExecutableElement method) {
+        TreePath path = trees.getPath(method);
+        CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
+        try {
+            if (path == null) {
+                return true;   // no source (a class file): nothing to compile
+            }
+            String name = machineName(method);
+            MachineSource source = lowering.lower(method, name);
+            String spliced = splicer.splice(method, source);
+            if (dump) {
+                writeDump(method, name, spliced);
+            }
+        } catch (UnsupportedConstructException e) {
+            reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, e.tree(), unit, e.getMessage());
+        } catch (LocalTypeException e) {
+            if (e.isUnresolved()) {
+                return false;
+            }
+            reporter.error(DiagnosticId.NON_DENOTABLE_LOCAL, e.variable(), unit, e.getMessage());
+        } catch (Throwable e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            reporter.error(DiagnosticId.INTERNAL_ERROR, method,
+                    "jawait could not compile this method; please report it: " + trace);
+        }
+        return true;
+    }
+
+    /** @return {@code <method>$Machine}, {@code $2}, {@code $3} for overloads in declaration order */
+    static String machineName(ExecutableElement method) {
+        int index = 1;
+        for (ExecutableElement m : ElementFilter.methodsIn(method.getEnclosingElement().getEnclosedElements())) {
+            if (m.equals(method)) {
+                break;
+            }
+            if (m.getSimpleName().equals(method.getSimpleName())) {
+                index++;
+            }
+        }
+        return method.getSimpleName() + "$Machine" + (index == 1 ? "" : "$" + index);
+    }
+
+    /** @return a key that finds the method again in a later round (elements change between rounds) */
+    static String key(ExecutableElement method) {
+        TypeElement owner = (TypeElement) method.getEnclosingElement();
+        List<ExecutableElement> methods = ElementFilter.methodsIn(owner.getEnclosedElements());
+        return owner.getQualifiedName() + "#" + methods.indexOf(method);
+    }
+
+    /** @return the method {@link #key} names, or {@code null} */
+    static ExecutableElement find(Elements elements, String key) {
+        int hash = key.lastIndexOf('#');
+        TypeElement owner = elements.getTypeElement(key.substring(0, hash));
+        if (owner == null) {
+            return null;
+        }
+        List<ExecutableElement> methods = ElementFilter.methodsIn(owner.getEnclosedElements());
+        int index = Integer.parseInt(key.substring(hash + 1));
+        return index < methods.size() ? methods.get(index) : null;
+    }
+
+    private void writeDump(ExecutableElement method, String name, String spliced) throws Exception {
+        Element owner = method.getEnclosingElement();
+        String pkg = env.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
+        String file = owner.getSimpleName() + "." + name + ".java";
+        FileObject out = env.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, pkg, file, owner);
+        try (Writer w = out.openWriter()) {
+            w.write("// jawait machine for " + owner + "." + method + " (generated, for reading only)\n");
+            w.write(spliced);
+        }
+    }
+}

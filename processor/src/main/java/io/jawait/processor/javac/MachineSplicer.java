@@ -1,0 +1,74 @@
+package io.jawait.processor.javac;
+
+import com.sun.source.util.Trees;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.tree.JCTree.JCStatement;
+import com.sun.tools.javac.tree.TreeMaker;
+import com.sun.tools.javac.tree.TreeScanner;
+import com.sun.tools.javac.util.Context;
+import io.jawait.processor.model.MachineSource;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The one place that changes javac's trees: parses the rendered machine, fills its placeholders
+ * with copies of the user's trees, gives synthesized nodes user positions, appends the machine to
+ * the user's class (a nestmate, so private members stay accessible) and puts
+ * {@code if (true) return new Machine(...);} in front of the original statements, which stay as a
+ * type-checked twin that javac generates no code for.
+ */
+public final class MachineSplicer {
+    private final Context context;
+    private final Trees trees;
+    private final MachineParser parser;
+
+    /**
+     * @param javacEnv javac's own processing environment (unwrapped)
+     * @param trees the tree API
+     */
+    public MachineSplicer(ProcessingEnvironment javacEnv, Trees trees) {
+        this.context = ((JavacProcessingEnvironment) javacEnv).getContext();
+        this.trees = trees;
+        this.parser = new MachineParser(context);
+    }
+
+    /**
+     * Splices one machine in and rewrites the method's body.
+     *
+     * @param method the {@code @Async} method
+     * @param source the rendered machine
+     * @return the machine as javac sees it (user code included), for {@code -Ajawait.dump}
+     */
+    public String splice(ExecutableElement method, MachineSource source) {
+        JCClassDecl owner = (JCClassDecl) trees.getTree((TypeElement) method.getEnclosingElement());
+        JCMethodDecl declaration = (JCMethodDecl) trees.getTree(method);
+        UserTreeCopier copier = new UserTreeCopier(TreeMaker.instance(context), source.originals(),
+                source.replacements(), parser);
+
+        String wrapper = "class $Wrapper$ {\n" + source.classText() + "\n}";
+        JCClassDecl machine = parser.memberClass(wrapper);
+        PositionAnchors anchors = new PositionAnchors(wrapper, declaration.pos);
+        new TreeScanner() {
+            @Override
+            public void scan(JCTree t) {
+                if (t != null) {
+                    if (t.pos >= 0) {
+                        t.pos = anchors.at(t.pos);
+                    }
+                    super.scan(t);
+                }
+            }
+        }.scan(machine);
+        machine = copier.fillPlaceholders(machine);
+
+        JCStatement start = parser.statement(source.bodyPrefix());
+        UserTreeCopier.placeAt(start, declaration.body.pos);
+        owner.defs = owner.defs.append(machine);
+        declaration.body.stats = declaration.body.stats.prepend(start);
+        return machine.toString();
+    }
+}

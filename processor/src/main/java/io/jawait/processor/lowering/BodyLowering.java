@@ -1,0 +1,270 @@
+package io.jawait.processor.lowering;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import io.jawait.processor.analysis.AwaitCalls;
+import io.jawait.processor.analysis.Jumps;
+import io.jawait.processor.analysis.LocalReferences;
+import io.jawait.processor.analysis.Statements;
+import io.jawait.processor.model.State;
+import io.jawait.processor.model.StateLabel;
+import com.sun.source.util.TreeScanner;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers an {@code @Async} body into the cases of {@code step()}. Statements without awaits stay
+ * native Java (copied, with their returns and outward jumps rewritten); statements with awaits are
+ * split into states. Control flow statements are in {@link ControlFlowLowering}.
+ */
+public final class BodyLowering {
+    final SourceInfo source;
+    final LocalReferences references;
+    final Placeholders placeholders = new Placeholders();
+    final Hoisting hoisting;
+    final JumpTargets targets = new JumpTargets();
+    final StateBuffer buffer;
+    private final ReturnLowering returns;
+    private final ControlFlowLowering controlFlow;
+    private boolean labeledDispatch;
+    private int tailStart = -1;
+    private int captureCount;
+
+    BodyLowering(SourceInfo source, LocalReferences references) {
+        this.source = source;
+        this.references = references;
+        this.hoisting = new Hoisting(references);
+        this.buffer = new StateBuffer(new StateLabel(), "start");
+        this.returns = new ReturnLowering(this);
+        this.controlFlow = new ControlFlowLowering(this);
+    }
+
+    /** Lowers the whole body; then {@link #states()} and friends hold the result. */
+    List<State> lower(BlockTree body) {
+        for (StatementTree s : body.getStatements()) {
+            statement(s);
+        }
+        tailStart = returns.emitTailStates();
+        return buffer.finish();
+    }
+
+    /** @return the index of the first tail-await state, placed after {@code default}, or -1 */
+    int tailStart() {
+        return tailStart;
+    }
+
+    /** Native code jumps with {@code continue dispatch}: the dispatch loop needs its label. */
+    void useDispatchLabel() {
+        labeledDispatch = true;
+    }
+
+    boolean usesTail() {
+        return returns.usesTail();
+    }
+
+    boolean labeledDispatch() {
+        return labeledDispatch;
+    }
+
+    /** Lowers one statement at split level (directly in a case, not inside native code). */
+    void statement(StatementTree s) {
+        switch (s.getKind()) {
+            case VARIABLE -> local((VariableTree) s);
+            case RETURN -> returns.lower((ReturnTree) s);
+            case BREAK, CONTINUE -> jump(s);
+            default -> {
+                if (!AwaitCalls.containsAwait(s)) {
+                    nativeStatement(s);
+                } else {
+                    awaitingStatement(s);
+                }
+            }
+        }
+    }
+
+    private void awaitingStatement(StatementTree s) {
+        switch (s.getKind()) {
+            case BLOCK -> ((BlockTree) s).getStatements().forEach(this::statement);
+            case EXPRESSION_STATEMENT -> expressionStatement((ExpressionStatementTree) s);
+            case THROW -> {
+                ExpressionTree e = ((ThrowTree) s).getExpression();
+                awaitSimple(e, s);
+                buffer.code().addStatement("throw this.<Throwable>awaited()");
+                buffer.unreachable();
+            }
+            case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
+            default -> throw unsupported(s, "an await inside a " + describeKind(s) + " statement");
+        }
+    }
+
+    /** Copies an await-free statement as is, rewriting returns and jumps that leave it. */
+    void nativeStatement(StatementTree s) {
+        for (Tree jump : Jumps.leaving(s)) {
+            if (jump instanceof ReturnTree r) {
+                placeholders.replace(r, returns.nativeText(r));
+            } else {
+                JumpTargets.Target t = targets.find(jump);
+                if (t == null) {
+                    throw unsupported(jump, "this jump");
+                }
+                StateLabel to = jump.getKind() == Tree.Kind.BREAK ? t.breakTo() : t.continueTo();
+                placeholders.replace(jump, new Deferred(() -> "{ this.state = " + to + "; continue dispatch; }"));
+                labeledDispatch = true;
+            }
+        }
+        use(s);
+        hoisting.nestedDeclarations(Hoisting.declaredInside(s), current());
+        buffer.code().addStatement("$L", placeholders.stmt(s));
+        if (!Statements.canCompleteNormally(s)) {
+            buffer.unreachable();
+        }
+    }
+
+    private void jump(StatementTree s) {
+        JumpTargets.Target t = targets.find(s);
+        if (t == null) {
+            throw unsupported(s, "this jump");
+        }
+        buffer.anchor(source.pos(s));
+        buffer.jump(s.getKind() == Tree.Kind.BREAK ? t.breakTo() : t.continueTo());
+    }
+
+    private void local(VariableTree v) {
+        ExpressionTree init = v.getInitializer();
+        StateLabel home = null;
+        if (init != null && AwaitCalls.isAwait(strip(init))) {
+            awaitSimple(init, v);
+            home = current();
+            boolean isVar = isVar(v);
+            if (isVar && references.firstReference(v) == null) {
+                buffer.code().addStatement("awaited()");   // an unused var: only the await matters
+                return;
+            }
+            hoisting.declare(v, home);
+            if (isVar) {
+                hoisting.force(v);   // its type comes from getScope, as a field's
+            }
+            String type = isVar ? null : placeholders.expr(v.getType());
+            String name = v.getName().toString();
+            buffer.markScoped();
+            buffer.code().add("$L;\n", new Deferred(() -> hoisting.isHoisted(v)
+                    ? hoisting.fieldName(v) + " = awaited()"
+                    : type + " " + name + " = awaited()"));
+            return;
+        }
+        if (AwaitCalls.containsAwait(init)) {
+            throw unsupported(firstAwait(init), "an await nested inside an initializer expression");
+        }
+        home = current();
+        hoisting.declare(v, home);
+        use(init);
+        String whole = placeholders.stmt(v);
+        String value = init == null ? null : placeholders.expr(init);
+        buffer.markScoped();
+        buffer.code().add("$L", new Deferred(() -> {
+            if (!hoisting.isHoisted(v)) {
+                return whole + ";\n";
+            }
+            return value == null ? "" : hoisting.fieldName(v) + " = " + value + ";\n";
+        }));
+    }
+
+    private void expressionStatement(ExpressionStatementTree s) {
+        ExpressionTree e = strip(s.getExpression());
+        if (AwaitCalls.isAwait(e)) {
+            awaitSimple(e, s);
+            buffer.code().addStatement("awaited()");
+            return;
+        }
+        if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree target
+                && AwaitCalls.isAwait(strip(a.getExpression())) && !AwaitCalls.containsAwait(target)) {
+            awaitSimple(a.getExpression(), s);
+            use(target);
+            buffer.code().addStatement("$L = awaited()", placeholders.expr(target));
+            return;
+        }
+        throw unsupported(firstAwait(e), "an await nested inside a larger expression");
+    }
+
+    /**
+     * Suspends on {@code await(e)} (possibly parenthesized); the outcome is read with
+     * {@code awaited()} in the new current state.
+     */
+    void awaitSimple(ExpressionTree awaitCall, Tree statement) {
+        ExpressionTree awaited = AwaitCalls.awaitedExpression(strip(awaitCall));
+        if (AwaitCalls.containsAwait(awaited)) {
+            throw unsupported(firstAwait(awaited), "an await nested inside another await");
+        }
+        use(awaited);
+        buffer.anchor(source.pos(statement));
+        buffer.suspend(placeholders.expr(awaited), new StateLabel(), source.describe(statement));
+        buffer.anchor(source.pos(statement));
+    }
+
+    /**
+     * Marks the locals {@code tree} uses as used in the current state, and gives lambdas and
+     * classes in it a fresh copy of each hoisted local they capture: they must see the value of
+     * this moment, not the field's later values (a loop reassigns it on every iteration).
+     */
+    void use(Tree tree) {
+        if (tree == null) {
+            return;
+        }
+        hoisting.useAll(tree, current());
+        Map<VariableTree, String> copies = new LinkedHashMap<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree id, Void unused) {
+                VariableTree v = references.target(id);
+                if (v != null && references.isCaptured(id) && hoisting.isSplitLevel(v)) {
+                    String copy = copies.computeIfAbsent(v, x -> v.getName() + "$c" + (++captureCount));
+                    placeholders.replace(id, new Deferred(() -> hoisting.isHoisted(v) ? copy : id.getName().toString()));
+                }
+                return null;
+            }
+        }.scan(tree, null);
+        copies.forEach((v, copy) -> {
+            buffer.markScoped();
+            buffer.code().add("$L", new Deferred(() -> hoisting.isHoisted(v)
+                    ? "final var " + copy + " = " + hoisting.fieldName(v) + ";\n" : ""));
+        });
+    }
+
+    StateLabel current() {
+        return buffer.currentLabel();
+    }
+
+    static ExpressionTree strip(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree p) {
+            e = p.getExpression();
+        }
+        return e;
+    }
+
+    private static boolean isVar(VariableTree v) {
+        return v.getType() == null || v.getType().toString().equals("var");
+    }
+
+    static Tree firstAwait(Tree tree) {
+        List<? extends Tree> awaits = AwaitCalls.awaitsIn(tree);
+        return awaits.isEmpty() ? tree : awaits.get(0);
+    }
+
+    static String describeKind(Tree t) {
+        return t.getKind().name().toLowerCase().replace('_', ' ');
+    }
+
+    UnsupportedConstructException unsupported(Tree at, String what) {
+        return new UnsupportedConstructException(at, what + " is not supported yet");
+    }
+}

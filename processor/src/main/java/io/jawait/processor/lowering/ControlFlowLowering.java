@@ -1,0 +1,135 @@
+package io.jawait.processor.lowering;
+
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import io.jawait.processor.analysis.AwaitCalls;
+import io.jawait.processor.analysis.Statements;
+import io.jawait.processor.model.StateLabel;
+
+/**
+ * Lowers {@code if}, loops and labeled statements that contain awaits into states: Java cannot
+ * jump into a loop body, so a loop becomes a head state and an exit state, and {@code break} /
+ * {@code continue} become {@code state = N; continue;} (regenerator's and Kotlin/JS's design).
+ */
+final class ControlFlowLowering {
+    private final BodyLowering body;
+
+    ControlFlowLowering(BodyLowering body) {
+        this.body = body;
+    }
+
+    void lower(StatementTree s) {
+        switch (s.getKind()) {
+            case IF -> ifStatement((IfTree) s);
+            case LABELED_STATEMENT -> labeled((LabeledStatementTree) s);
+            default -> loop(s, null);
+        }
+    }
+
+    private void ifStatement(IfTree s) {
+        String condition = condition(s.getCondition(), s);
+        StateLabel end = new StateLabel();
+        StateLabel otherwise = s.getElseStatement() == null ? end : new StateLabel();
+        exitUnless(condition, otherwise);
+        body.statement(s.getThenStatement());
+        if (s.getElseStatement() != null) {
+            body.buffer.jump(end);
+            body.buffer.begin(otherwise, "else of " + body.source.describe(s));
+            body.statement(s.getElseStatement());
+        }
+        body.buffer.begin(end, "after " + body.source.describe(s));
+    }
+
+    private void labeled(LabeledStatementTree s) {
+        if (Statements.isLoop(s.getStatement())) {
+            loop(s.getStatement(), s.getLabel().toString());
+            return;
+        }
+        StateLabel end = new StateLabel();
+        body.targets.push(new JumpTargets.Target(s, s.getLabel().toString(), end, null, 0));
+        body.statement(s.getStatement());
+        body.targets.pop();
+        body.buffer.begin(end, "after " + body.source.describe(s));
+    }
+
+    private void loop(StatementTree s, String label) {
+        StateLabel head = new StateLabel();
+        StateLabel next = new StateLabel();
+        StateLabel exit = new StateLabel();
+        String what = body.source.describe(s);
+        if (s instanceof WhileLoopTree w) {
+            body.buffer.begin(head, "loop " + what);
+            exitUnless(condition(w.getCondition(), s), exit);
+            loopBody(w.getStatement(), label, exit, head);
+            body.buffer.jump(head);
+        } else if (s instanceof DoWhileLoopTree d) {
+            body.buffer.begin(head, "loop " + what);
+            loopBody(d.getStatement(), label, exit, next);
+            body.buffer.begin(next, "condition of " + what);
+            String condition = condition(d.getCondition(), s);
+            if (condition == null) {
+                body.buffer.jump(head);
+            } else {
+                body.buffer.code().beginControlFlow("if ($L)", condition).addStatement("state = $L", head)
+                        .addStatement("continue").endControlFlow();
+            }
+        } else if (s instanceof ForLoopTree f) {
+            f.getInitializer().forEach(body::statement);
+            body.buffer.begin(head, "loop " + what);
+            if (f.getCondition() != null) {
+                exitUnless(condition(f.getCondition(), s), exit);
+            }
+            loopBody(f.getStatement(), label, exit, next);
+            body.buffer.begin(next, "update of " + what);
+            for (ExpressionStatementTree update : f.getUpdate()) {
+                body.statement(update);
+            }
+            body.buffer.jump(head);
+        } else {
+            throw body.unsupported(BodyLowering.firstAwait(s), "an await inside an enhanced for loop");
+        }
+        body.buffer.begin(exit, "after " + what);
+    }
+
+    private void loopBody(StatementTree loopBody, String label, StateLabel exit, StateLabel next) {
+        body.targets.push(new JumpTargets.Target(loopBody, label, exit, next, 0));
+        body.statement(loopBody);
+        body.targets.pop();
+    }
+
+    /**
+     * @return the condition as code: a placeholder, or the awaited value when the whole condition
+     *     is {@code await(c)}
+     */
+    private String condition(ExpressionTree condition, Tree statement) {
+        ExpressionTree c = BodyLowering.strip(condition);
+        if (AwaitCalls.isAwait(c)) {
+            body.awaitSimple(c, statement);
+            return "this.<Boolean>awaited()";
+        }
+        if (AwaitCalls.containsAwait(c)) {
+            throw body.unsupported(BodyLowering.firstAwait(c), "an await nested inside a condition");
+        }
+        if (Statements.isAlwaysTrue(c)) {
+            return null;
+        }
+        body.use(c);
+        return body.placeholders.expr(c);
+    }
+
+    /** {@code if (!(condition)) { state = target; continue; }}; nothing for an absent condition. */
+    private void exitUnless(String condition, StateLabel target) {
+        if (condition == null) {
+            return;
+        }
+        body.buffer.code().beginControlFlow("if (!$L)", condition.startsWith("this.") ? condition : "(" + condition + ")")
+                .addStatement("state = $L", target).addStatement("continue").endControlFlow();
+    }
+}

@@ -1,0 +1,130 @@
+package io.jawait.processor.lowering;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.jawait.processor.analysis.LocalReferences;
+import io.jawait.processor.analysis.LocalTypes;
+import io.jawait.processor.emit.MachineRenderer;
+import io.jawait.processor.model.MachineField;
+import io.jawait.processor.model.MachinePlan;
+import io.jawait.processor.model.MachineSource;
+import io.jawait.processor.model.State;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Compiles one {@code @Async} method into its machine: lowers the body, decides which locals
+ * become fields and their types, registers the renames, and renders the machine text.
+ */
+public final class MethodLowering {
+    private final Trees trees;
+    private final LocalTypes localTypes;
+
+    /** @param trees the tree API */
+    public MethodLowering(Trees trees) {
+        this.trees = trees;
+        this.localTypes = new LocalTypes(trees);
+    }
+
+    /**
+     * @param method the {@code @Async} method (validated by the misuse checker)
+     * @param className the machine's simple name
+     * @return the rendered machine with its user trees
+     * @throws UnsupportedConstructException for a construct not compiled yet
+     * @throws LocalTypeException for a hoisted local whose type cannot be written
+     */
+    public MachineSource lower(ExecutableElement method, String className) {
+        TreePath path = trees.getPath(method);
+        MethodTree tree = (MethodTree) path.getLeaf();
+        LocalReferences references = LocalReferences.of(path);
+        BodyLowering body = new BodyLowering(new SourceInfo(trees, path.getCompilationUnit()), references);
+        List<State> states = body.lower(tree.getBody());
+
+        TypeName result = resultType(method);
+        List<MachineField> parameters = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (VariableElement p : method.getParameters()) {
+            parameters.add(new MachineField(p.getSimpleName().toString(), TypeName.get(p.asType())));
+            taken.add(p.getSimpleName().toString());
+        }
+        taken.add(ReturnLowering.TAIL_FIELD);
+        taken.add("state");
+        List<MachineField> fields = new ArrayList<>();
+        for (VariableTree v : body.hoisting.nameFields(taken)) {
+            fields.add(new MachineField(body.hoisting.fieldName(v), fieldType(v, references, body.placeholders)));
+        }
+        if (body.usesTail()) {
+            fields.add(new MachineField(ReturnLowering.TAIL_FIELD, ParameterizedTypeName.get(MachineRenderer.COROUTINE, result.box())));
+        }
+
+        boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+        String outer = ((TypeElement) method.getEnclosingElement()).getSimpleName().toString();
+        Set<String> machineFields = new HashSet<>(taken);
+        fields.forEach(f -> machineFields.add(f.name()));
+        machineFields.add("state");
+        new Renamer(body.placeholders, references, body.hoisting, machineFields,
+                isStatic ? outer : outer + ".this").registerAll();
+
+        List<TypeVariableName> typeVariables = method.getTypeParameters().stream()
+                .map(TypeVariableName::get).collect(Collectors.toList());
+        MachinePlan plan = new MachinePlan(className, isStatic, typeVariables, result, parameters, fields, states,
+                body.labeledDispatch(), body.tailStart(), false);
+        String text = MachineRenderer.render(plan);
+        return new MachineSource(text, bodyPrefix(plan), body.placeholders.originals(),
+                body.placeholders.replacements());
+    }
+
+    private TypeName fieldType(VariableTree v, LocalReferences references, Placeholders placeholders) {
+        if (v.getType() != null && !v.getType().toString().equals("var")) {
+            return ClassName.get("", placeholders.expr(v.getType()));
+        }
+        TreePath inScope = references.firstReference(v);
+        TypeMirror type = inScope == null ? null : localTypes.typeOf(v, inScope);
+        if (type == null) {
+            throw new LocalTypeException(v, false, "cannot find the type of '" + v.getName()
+                    + "', which lives across an await; declare its type explicitly");
+        }
+        switch (LocalTypes.denotability(type)) {
+            case UNRESOLVED:
+                throw new LocalTypeException(v, true, "type of '" + v.getName() + "' not resolved yet");
+            case NON_DENOTABLE:
+                throw new LocalTypeException(v, false, "'" + v.getName() + "' lives across an await and its type ("
+                        + type + ") cannot be written in source; declare it with an explicit type");
+            case LOCAL_CLASS:
+                throw new UnsupportedConstructException(v, "a local of a local class type living across an await"
+                        + " is not supported yet");
+            default:
+                return TypeName.get(type);
+        }
+    }
+
+    private static TypeName resultType(ExecutableElement method) {
+        TypeMirror returned = method.getReturnType();
+        if (returned instanceof DeclaredType d && d.getTypeArguments().size() == 1) {
+            return TypeName.get(d.getTypeArguments().get(0));
+        }
+        return ClassName.OBJECT;
+    }
+
+    private static String bodyPrefix(MachinePlan plan) {
+        String typeArguments = plan.typeVariables().isEmpty() ? ""
+                : plan.typeVariables().stream().map(t -> t.name()).collect(Collectors.joining(", ", "<", ">"));
+        String arguments = plan.parameters().stream().map(MachineField::name).collect(Collectors.joining(", "));
+        return "if (true) return new " + plan.className() + typeArguments + "(" + arguments + ");";
+    }
+}

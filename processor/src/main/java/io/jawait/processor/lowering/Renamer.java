@@ -1,0 +1,84 @@
+package io.jawait.processor.lowering;
+
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import io.jawait.processor.analysis.LocalReferences;
+import java.util.ArrayList;
+import java.util.Set;
+
+/**
+ * Registers the renames applied while user code is copied into the machine: hoisted locals whose
+ * field got a suffix, {@code this} and {@code super.x} (which must still mean the method's object,
+ * not the machine), and unqualified outer members whose name is also a member of the machine
+ * ({@code state}, {@code complete}, {@code toString}, a parameter's field...), which would
+ * otherwise bind to the machine's member.
+ */
+final class Renamer {
+    /** Methods a machine has (inherited from Coroutine and Object) that user code may call unqualified. */
+    static final Set<String> MACHINE_METHODS = Set.of("step", "awaits", "awaited", "awaitsThen",
+            "resumeContinuation", "yields", "complete", "of", "done", "failed", "toString", "hashCode",
+            "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+
+    private final Placeholders placeholders;
+    private final LocalReferences references;
+    private final Hoisting hoisting;
+    private final Set<String> machineFields;
+    private final String outerQualifier;
+
+    /**
+     * @param machineFields names of all fields of the machine (inherited {@code state} included)
+     * @param outerQualifier {@code Outer.this} for an instance method, {@code Outer} for a static one
+     */
+    Renamer(Placeholders placeholders, LocalReferences references, Hoisting hoisting, Set<String> machineFields,
+            String outerQualifier) {
+        this.placeholders = placeholders;
+        this.references = references;
+        this.hoisting = hoisting;
+        this.machineFields = machineFields;
+        this.outerQualifier = outerQualifier;
+    }
+
+    /** Scans every user tree placed in the machine and registers its renames. */
+    void registerAll() {
+        for (Tree original : new ArrayList<>(placeholders.originals())) {
+            new TreeScanner<Void, Void>() {
+                @Override
+                public Void visitIdentifier(IdentifierTree id, Void unused) {
+                    rename(id);
+                    return null;
+                }
+
+                @Override
+                public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+                    if (references.isOuterThis(select) && !placeholders.isReplaced(select)) {
+                        placeholders.replace(select, outerQualifier.replace(".this", "") + ".super."
+                                + select.getIdentifier());
+                        return null;
+                    }
+                    return super.visitMemberSelect(select, unused);
+                }
+            }.scan(original, null);
+        }
+    }
+
+    private void rename(IdentifierTree id) {
+        if (placeholders.isReplaced(id)) {
+            return;
+        }
+        String name = id.getName().toString();
+        VariableTree target = references.target(id);
+        if (target != null) {
+            if (hoisting.isHoisted(target) && !hoisting.fieldName(target).equals(name)) {
+                placeholders.replace(id, hoisting.fieldName(target));
+            }
+        } else if (references.isOuterThis(id)) {
+            placeholders.replace(id, outerQualifier);
+        } else if ((references.isFreeName(id) && machineFields.contains(name))
+                || (references.isFreeMethodName(id) && MACHINE_METHODS.contains(name))) {
+            placeholders.replace(id, outerQualifier + "." + name);
+        }
+    }
+}
