@@ -57,6 +57,9 @@ public final class MachineRenderer {
         CodeBlock.Builder code = CodeBlock.builder();
         code.add(plan.labeledDispatch() ? "dispatch:\n" : "");
         code.beginControlFlow("for (;;)");
+        if (plan.usesHandler()) {
+            code.beginControlFlow("try");
+        }
         code.beginControlFlow("switch (state)");
         List<State> states = plan.states();
         for (int i = 0; i < states.size(); i++) {
@@ -69,6 +72,14 @@ public final class MachineRenderer {
             badState(code);
         }
         code.endControlFlow();
+        if (plan.usesHandler()) {
+            // An exception goes to the innermost try region's handler state, or fails the machine.
+            code.nextControlFlow("catch ($T failure)", Throwable.class);
+            code.addStatement("if (handler$$ == 0) throw failure");
+            code.addStatement("failure$$ = failure");
+            code.addStatement("state = handler$$");
+            code.endControlFlow();
+        }
         code.endControlFlow();
         return code.build();
     }

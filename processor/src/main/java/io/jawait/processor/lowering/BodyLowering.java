@@ -34,8 +34,13 @@ public final class BodyLowering {
     final Hoisting hoisting;
     final JumpTargets targets = new JumpTargets();
     final StateBuffer buffer;
+    final Regions regions = new Regions();
     private final ReturnLowering returns;
     private final ControlFlowLowering controlFlow;
+    private final TryLowering tries;
+    final ContinuationLowering continuations;
+    private boolean usesCondition;
+    private boolean usesHandler;
     private boolean labeledDispatch;
     private int tailStart = -1;
     private int captureCount;
@@ -47,6 +52,8 @@ public final class BodyLowering {
         this.buffer = new StateBuffer(new StateLabel(), "start");
         this.returns = new ReturnLowering(this);
         this.controlFlow = new ControlFlowLowering(this);
+        this.tries = new TryLowering(this);
+        this.continuations = new ContinuationLowering(this);
     }
 
     /** Lowers the whole body; then {@link #states()} and friends hold the result. */
@@ -54,8 +61,25 @@ public final class BodyLowering {
         for (StatementTree s : body.getStatements()) {
             statement(s);
         }
-        tailStart = returns.emitTailStates();
+        // States after this point are only entered by jumps: default goes before them, so that
+        // a body falling off its end (impossible after javac's checks) fails loudly.
+        buffer.unreachable();
+        tailStart = buffer.closedCount() + 1;
+        returns.emitSharedStates();
+        for (Regions.Trampoline t : regions.trampolines()) {
+            buffer.begin(t.label(), "continue a jump after a finally");
+            buffer.code().add("$L\n", t.code());
+            buffer.unreachable();
+        }
+        if (tailStart > buffer.closedCount()) {
+            tailStart = -1;
+        }
         return buffer.finish();
+    }
+
+    /** @return whether there are try regions (a handler field and a catch-all around the switch) */
+    boolean usesHandler() {
+        return usesHandler;
     }
 
     /** @return the index of the first tail-await state, placed after {@code default}, or -1 */
@@ -70,6 +94,10 @@ public final class BodyLowering {
 
     boolean usesTail() {
         return returns.usesTail();
+    }
+
+    boolean usesResult() {
+        return returns.usesResult();
     }
 
     boolean labeledDispatch() {
@@ -97,18 +125,35 @@ public final class BodyLowering {
             case BLOCK -> ((BlockTree) s).getStatements().forEach(this::statement);
             case EXPRESSION_STATEMENT -> expressionStatement((ExpressionStatementTree) s);
             case THROW -> {
-                ExpressionTree e = ((ThrowTree) s).getExpression();
-                awaitSimple(e, s);
-                buffer.code().addStatement("throw this.<Throwable>awaited()");
-                buffer.unreachable();
+                ExpressionTree e = strip(((ThrowTree) s).getExpression());
+                if (AwaitCalls.isAwait(e) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(e))) {
+                    awaitSimple(e, s);
+                    buffer.code().addStatement("throw this.<Throwable>awaited()");
+                    buffer.unreachable();
+                } else {
+                    continuations.lower(s, e, v -> new ContinuationLowering.Terminal(
+                            com.palantir.javapoet.CodeBlock.of("throw $L;\n", v), true));
+                }
             }
             case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
+            case TRY -> {
+                usesHandler = true;
+                tries.lower((com.sun.source.tree.TryTree) s);
+            }
             default -> throw unsupported(s, "an await inside a " + describeKind(s) + " statement");
         }
     }
 
     /** Copies an await-free statement as is, rewriting returns and jumps that leave it. */
     void nativeStatement(StatementTree s) {
+        buffer.code().addStatement("$L", nativeText(s));
+        if (!Statements.canCompleteNormally(s)) {
+            buffer.unreachable();
+        }
+    }
+
+    /** @return the placeholder of an await-free statement, its outward jumps rewritten */
+    String nativeText(StatementTree s) {
         for (Tree jump : Jumps.leaving(s)) {
             if (jump instanceof ReturnTree r) {
                 placeholders.replace(r, returns.nativeText(r));
@@ -118,16 +163,25 @@ public final class BodyLowering {
                     throw unsupported(jump, "this jump");
                 }
                 StateLabel to = jump.getKind() == Tree.Kind.BREAK ? t.breakTo() : t.continueTo();
-                placeholders.replace(jump, new Deferred(() -> "{ this.state = " + to + "; continue dispatch; }"));
+                Deferred exit = regions.exit(to, t.depth(), "this.state", "continue dispatch;");
+                placeholders.replace(jump, new Deferred(() -> "{ " + exit + " }"));
                 labeledDispatch = true;
             }
         }
         use(s);
         hoisting.nestedDeclarations(Hoisting.declaredInside(s), current());
-        buffer.code().addStatement("$L", placeholders.stmt(s));
-        if (!Statements.canCompleteNormally(s)) {
-            buffer.unreachable();
-        }
+        return placeholders.stmt(s);
+    }
+
+    /** Declares a catch parameter in the state starting its (awaiting) catch body. */
+    void declareCaught(VariableTree p) {
+        hoisting.declare(p, current());
+        String type = placeholders.expr(p.getType());
+        String cast = placeholders.expr(p.getType());
+        String name = p.getName().toString();
+        buffer.markScoped();
+        buffer.code().add("$L;\n", new Deferred(() -> (hoisting.isHoisted(p) ? hoisting.fieldName(p)
+                : type + " " + name) + " = (" + cast + ") " + Regions.FAILURE));
     }
 
     private void jump(StatementTree s) {
@@ -136,13 +190,16 @@ public final class BodyLowering {
             throw unsupported(s, "this jump");
         }
         buffer.anchor(source.pos(s));
-        buffer.jump(s.getKind() == Tree.Kind.BREAK ? t.breakTo() : t.continueTo());
+        StateLabel to = s.getKind() == Tree.Kind.BREAK ? t.breakTo() : t.continueTo();
+        buffer.code().add("$L\n", regions.exit(to, t.depth(), "state", "continue;"));
+        buffer.unreachable();
     }
 
     private void local(VariableTree v) {
         ExpressionTree init = v.getInitializer();
         StateLabel home = null;
-        if (init != null && AwaitCalls.isAwait(strip(init))) {
+        if (init != null && AwaitCalls.isAwait(strip(init))
+                && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(strip(init)))) {
             awaitSimple(init, v);
             home = current();
             boolean isVar = isVar(v);
@@ -163,7 +220,11 @@ public final class BodyLowering {
             return;
         }
         if (AwaitCalls.containsAwait(init)) {
-            throw unsupported(firstAwait(init), "an await nested inside an initializer expression");
+            hoisting.declare(v, current());
+            hoisting.force(v);   // assigned inside a continuation: must be a field
+            continuations.lower(v, init, value -> ContinuationLowering.Terminal.of("$L = $L;\n",
+                    new Deferred(() -> hoisting.fieldName(v)), value));
+            return;
         }
         home = current();
         hoisting.declare(v, home);
@@ -181,19 +242,39 @@ public final class BodyLowering {
 
     private void expressionStatement(ExpressionStatementTree s) {
         ExpressionTree e = strip(s.getExpression());
-        if (AwaitCalls.isAwait(e)) {
+        if (AwaitCalls.isAwait(e) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(e))) {
             awaitSimple(e, s);
             buffer.code().addStatement("awaited()");
             return;
         }
         if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree target
-                && AwaitCalls.isAwait(strip(a.getExpression())) && !AwaitCalls.containsAwait(target)) {
+                && AwaitCalls.isAwait(strip(a.getExpression()))
+                && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(strip(a.getExpression())))) {
             awaitSimple(a.getExpression(), s);
             use(target);
             buffer.code().addStatement("$L = awaited()", placeholders.expr(target));
             return;
         }
-        throw unsupported(firstAwait(e), "an await nested inside a larger expression");
+        boolean compound = e instanceof com.sun.source.tree.CompoundAssignmentTree;
+        continuations.lower(s, e, v -> compound ? ContinuationLowering.Terminal.of("")
+                : ContinuationLowering.Terminal.of("$L;\n", v));
+    }
+
+    /**
+     * @return the text of a condition with nested awaits, evaluated by a continuation into the
+     *     machine's {@code condition$} field
+     */
+    String nestedCondition(ExpressionTree c, Tree statement) {
+        usesCondition = true;
+        if (Hoisting.declaredInside(c).size() > 0) {
+            throw unsupported(c, "a pattern variable in a condition with a nested await");
+        }
+        continuations.lower(statement, c, v -> ContinuationLowering.Terminal.of("condition$$ = $L;\n", v));
+        return "condition$";
+    }
+
+    boolean usesCondition() {
+        return usesCondition;
     }
 
     /**

@@ -53,7 +53,7 @@ final class ControlFlowLowering {
             return;
         }
         StateLabel end = new StateLabel();
-        body.targets.push(new JumpTargets.Target(s, s.getLabel().toString(), end, null, 0));
+        body.targets.push(new JumpTargets.Target(s, s.getLabel().toString(), end, null, body.regions.depth()));
         body.statement(s.getStatement());
         body.targets.pop();
         body.buffer.begin(end, "after " + body.source.describe(s));
@@ -99,7 +99,7 @@ final class ControlFlowLowering {
     }
 
     private void loopBody(StatementTree loopBody, String label, StateLabel exit, StateLabel next) {
-        body.targets.push(new JumpTargets.Target(loopBody, label, exit, next, 0));
+        body.targets.push(new JumpTargets.Target(loopBody, label, exit, next, body.regions.depth()));
         body.statement(loopBody);
         body.targets.pop();
     }
@@ -110,12 +110,12 @@ final class ControlFlowLowering {
      */
     private String condition(ExpressionTree condition, Tree statement) {
         ExpressionTree c = BodyLowering.strip(condition);
-        if (AwaitCalls.isAwait(c)) {
+        if (AwaitCalls.isAwait(c) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(c))) {
             body.awaitSimple(c, statement);
             return "this.<Boolean>awaited()";
         }
         if (AwaitCalls.containsAwait(c)) {
-            throw body.unsupported(BodyLowering.firstAwait(c), "an await nested inside a condition");
+            return body.nestedCondition(c, statement);
         }
         if (Statements.isAlwaysTrue(c)) {
             return null;

@@ -71,6 +71,20 @@ public final class MethodLowering {
         if (body.usesTail()) {
             fields.add(new MachineField(ReturnLowering.TAIL_FIELD, ParameterizedTypeName.get(MachineRenderer.COROUTINE, result.box())));
         }
+        if (body.usesResult()) {
+            fields.add(new MachineField(ReturnLowering.RESULT_FIELD, ClassName.OBJECT));
+        }
+        if (body.usesCondition()) {
+            fields.add(new MachineField("condition$", TypeName.BOOLEAN));
+        }
+        if (body.usesHandler()) {
+            fields.add(new MachineField(Regions.HANDLER, TypeName.INT));
+            fields.add(new MachineField(Regions.FAILURE, ClassName.get(Throwable.class)));
+            for (int i = 1; i <= body.regions.finallyCount(); i++) {
+                fields.add(new MachineField("completion$" + i, TypeName.INT));
+                fields.add(new MachineField("thrown$" + i, ClassName.get(Throwable.class)));
+            }
+        }
 
         boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
         String outer = ((TypeElement) method.getEnclosingElement()).getSimpleName().toString();
@@ -83,7 +97,7 @@ public final class MethodLowering {
         List<TypeVariableName> typeVariables = method.getTypeParameters().stream()
                 .map(TypeVariableName::get).collect(Collectors.toList());
         MachinePlan plan = new MachinePlan(className, isStatic, typeVariables, result, parameters, fields, states,
-                body.labeledDispatch(), body.tailStart(), false);
+                body.labeledDispatch(), body.tailStart(), body.usesHandler());
         String text = MachineRenderer.render(plan);
         return new MachineSource(text, bodyPrefix(plan), body.placeholders.originals(),
                 body.placeholders.replacements());

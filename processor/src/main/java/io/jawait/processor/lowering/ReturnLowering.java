@@ -10,16 +10,20 @@ import io.jawait.processor.model.StateLabel;
 /**
  * Returns: {@code return Coroutine.of(x)} completes with {@code x}, {@code return Coroutine.done()}
  * with {@code null}; any other {@code return c} tail-awaits {@code c} (its result, never the
- * coroutine object, is the method's result). Tail awaits go through two shared states placed after
- * the body, so that the await runs outside any user {@code try} the return was in (the returned
- * coroutine's failure must reach the caller, not the method's own {@code catch}).
+ * coroutine object, is the method's result). Tail awaits go through shared states placed after
+ * the body, outside every try region: the returned coroutine's failure must reach the caller, not
+ * the method's own {@code catch}. A return leaving a try region with a {@code finally} keeps its
+ * value in {@code result$} and completes after the finally ran.
  */
 final class ReturnLowering {
     /** The field holding the coroutine a return hands over. */
     static final String TAIL_FIELD = "tail$";
+    /** The field holding a return value while finally blocks run. */
+    static final String RESULT_FIELD = "result$";
 
     private final BodyLowering body;
     private StateLabel tail;
+    private StateLabel result;
 
     ReturnLowering(BodyLowering body) {
         this.body = body;
@@ -29,11 +33,8 @@ final class ReturnLowering {
         return tail != null;
     }
 
-    private StateLabel tail() {
-        if (tail == null) {
-            tail = new StateLabel();
-        }
-        return tail;
+    boolean usesResult() {
+        return result != null;
     }
 
     /** Lowers a return at split level. */
@@ -43,23 +44,32 @@ final class ReturnLowering {
         buffer.anchor(body.source.pos(r));
         if (isCoroutineFactory(e, "of", 1)) {
             ExpressionTree value = BodyLowering.strip(((MethodInvocationTree) e).getArguments().get(0));
-            if (AwaitCalls.isAwait(value)) {
+            String text;
+            if (AwaitCalls.isAwait(value) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(value))) {
                 body.awaitSimple(value, r);
-                buffer.code().addStatement("complete(awaited())");
+                text = "awaited()";
+            } else if (AwaitCalls.containsAwait(value)) {
+                // Complete from inside the continuation: keep the value, leave for the result state.
+                if (result == null) {
+                    result = new StateLabel();
+                }
+                Deferred exit = body.regions.exit(result, 0, "state", "");
+                body.continuations.lower(r, value, v -> new ContinuationLowering.Terminal(
+                        com.palantir.javapoet.CodeBlock.of("$L = $L;\n$L\n", RESULT_FIELD, v, exit), true));
+                return;
             } else {
                 noAwait(value);
                 body.use(value);
-                buffer.code().addStatement("complete($L)", body.placeholders.expr(value));
+                text = body.placeholders.expr(value);
             }
-            buffer.code().addStatement("return");
+            buffer.code().add("$L\n", complete(text, "state", "continue;"));
         } else if (isCoroutineFactory(e, "done", 0)) {
-            buffer.code().addStatement("complete(null)");
-            buffer.code().addStatement("return");
+            buffer.code().add("$L\n", complete("null", "state", "continue;"));
         } else {
             noAwait(e);
             body.use(e);
             buffer.code().addStatement("$L = $L", TAIL_FIELD, body.placeholders.expr(e));
-            buffer.jump(tail());
+            buffer.code().add("$L\n", body.regions.exit(tail(), 0, "state", "continue;"));
         }
         buffer.unreachable();
     }
@@ -67,38 +77,60 @@ final class ReturnLowering {
     /** @return the replacement text of a return inside native code */
     Object nativeText(ReturnTree r) {
         ExpressionTree e = BodyLowering.strip(r.getExpression());
+        Object code;
         if (isCoroutineFactory(e, "of", 1)) {
-            String value = body.placeholders.expr(((MethodInvocationTree) e).getArguments().get(0));
-            return "{ complete(" + value + "); return; }";
+            code = complete(body.placeholders.expr(((MethodInvocationTree) e).getArguments().get(0)),
+                    "this.state", "continue dispatch;");
+        } else if (isCoroutineFactory(e, "done", 0)) {
+            code = complete("null", "this.state", "continue dispatch;");
+        } else {
+            String value = body.placeholders.expr(e);
+            Deferred exit = body.regions.exit(tail(), 0, "this.state", "continue dispatch;");
+            code = new Deferred(() -> TAIL_FIELD + " = " + value + "; " + exit);
         }
-        if (isCoroutineFactory(e, "done", 0)) {
-            return "{ complete(null); return; }";
+        if (code instanceof Deferred) {
+            body.useDispatchLabel();
         }
-        String value = body.placeholders.expr(e);
-        StateLabel to = tail();
-        body.useDispatchLabel();
-        return new Deferred(() -> "{ " + TAIL_FIELD + " = " + value + "; this.state = " + to + "; continue dispatch; }");
+        Object statements = code;
+        return new Deferred(() -> "{ " + statements + " }");
     }
 
-    /**
-     * Emits the tail-await states if any return needs them.
-     *
-     * @return the index of the first of them among the states, or -1
-     */
-    int emitTailStates() {
-        if (tail == null) {
-            return -1;
+    /** Completes with {@code value} now, or after the finally blocks the return leaves. */
+    private Object complete(String value, String stateRef, String jump) {
+        if (!body.regions.crossesFinally(0)) {
+            return "complete(" + value + "); return;";
         }
+        if (result == null) {
+            result = new StateLabel();
+        }
+        Deferred exit = body.regions.exit(result, 0, stateRef, jump);
+        return new Deferred(() -> RESULT_FIELD + " = " + value + "; " + exit);
+    }
+
+    private StateLabel tail() {
+        if (tail == null) {
+            tail = new StateLabel();
+        }
+        return tail;
+    }
+
+    /** Emits the states returns jump to, after the body. */
+    void emitSharedStates() {
         StateBuffer buffer = body.buffer;
-        buffer.unreachable();   // the body never falls into these: default comes before them
-        int index = buffer.closedCount() + 1;
-        buffer.begin(tail, "tail-await the coroutine a return handed over");
-        StateLabel resume = new StateLabel();
-        buffer.suspend(TAIL_FIELD, resume, "complete with the tail-awaited result");
-        buffer.code().addStatement("complete(awaited())");
-        buffer.code().addStatement("return");
-        buffer.unreachable();
-        return index;
+        if (result != null) {
+            buffer.begin(result, "complete with a value returned through a finally");
+            buffer.code().addStatement("complete($L)", RESULT_FIELD);
+            buffer.code().addStatement("return");
+            buffer.unreachable();
+        }
+        if (tail != null) {
+            buffer.begin(tail, "tail-await the coroutine a return handed over");
+            StateLabel resume = new StateLabel();
+            buffer.suspend(TAIL_FIELD, resume, "complete with the tail-awaited result");
+            buffer.code().addStatement("complete(awaited())");
+            buffer.code().addStatement("return");
+            buffer.unreachable();
+        }
     }
 
     private void noAwait(ExpressionTree e) {

@@ -25,7 +25,8 @@ import javax.tools.JavaFileObject;
  * that they agree on the result (or failure) and on the trace of {@code log(...)} calls.
  *
  * <p>A scenario is the members of a class with a {@code Mode mode} field, {@code log(Object)},
- * {@code v(x)} (an awaitable of {@code x} in the current mode) and an {@code @Async} method
+ * {@code v(x)} (an awaitable of {@code x} in the current mode), {@code ok(x)} (never fails, pending
+ * in {@link Mode#PENDING}), {@code fail(why)} (always fails) and an {@code @Async} method
  * {@code run()}.
  */
 public final class Harness {
@@ -44,6 +45,8 @@ public final class Harness {
                 public NAME(Mode mode) { this.mode = mode; }
                 void log(Object o) { trace.add(String.valueOf(o)); }
                 <T> Coroutine<T> v(T value) { return mode.of(value); }
+                <T> Coroutine<T> ok(T value) { return mode == Mode.FAILING ? Coroutine.of(value) : mode.of(value); }
+                <T> Coroutine<T> fail(String why) { return Coroutine.failed(new IllegalStateException(why)); }
             MEMBERS
             }
             """;
@@ -88,6 +91,23 @@ public final class Harness {
             assertEquals(expected.failure(), compiled.failure(), "failure in mode " + mode);
             assertEquals(expected.trace(), compiled.trace(), "trace in mode " + mode);
             outcomes.put(mode, compiled);
+        }
+        return outcomes;
+    }
+
+    /**
+     * Runs a scenario in the three modes without a synchronous twin, for semantics that differ
+     * from blocking code by design (a coroutine's failure surfaces where it is awaited).
+     *
+     * @param members the scenario's members
+     * @return the outcomes by mode
+     */
+    public static Map<Mode, Outcome> compiledOnly(String members) {
+        String async = TEMPLATE.replace("NAME", "AsyncSubject").replace("MEMBERS", members);
+        ClassLoader loader = loader(compile(JavaFileObjects.forSourceString("t.AsyncSubject", async)));
+        Map<Mode, Outcome> outcomes = new HashMap<>();
+        for (Mode mode : Mode.values()) {
+            outcomes.put(mode, run(loader, "t.AsyncSubject", mode));
         }
         return outcomes;
     }
