@@ -96,11 +96,11 @@ final class ReportWriter {
             return;
         }
         if (jawait == null) {
-            out.append("— | ").append(target == null ? "" : fmt("≥ %.0fx", target)).append(" | jawait not measured |\n");
+            out.append("— | ").append(target == null ? "" : "≥ " + number(target) + "x").append(" | jawait not measured |\n");
             return;
         }
         double ratio = v / jawait;
-        out.append(fmt("%.2fx | ", ratio)).append(target == null ? "" : fmt("≥ %.0fx", target)).append(" | ")
+        out.append(fmt("%.2fx | ", ratio)).append(target == null ? "" : "≥ " + number(target) + "x").append(" | ")
                 .append(target == null ? "" : verdictAtLeast(ratio, target)).append(" |\n");
     }
 
@@ -251,7 +251,12 @@ final class ReportWriter {
     }
 
     private static String verdictAtLeast(double ratio, double target) {
-        return ratio >= target ? "met" : fmt("**missed** by %.2fx (%.2fx < %.0fx)", target / ratio, ratio, target);
+        return ratio >= target ? "met" : fmt("**missed** by %.2fx (%.2fx < %sx)", target / ratio, ratio, number(target));
+    }
+
+    /** 5 for 5.0, 1.3 for 1.3. */
+    private static String number(double target) {
+        return target == Math.rint(target) ? fmt("%.0f", target) : fmt("%.1f", target);
     }
 
     private static String rate(double perSecond) {

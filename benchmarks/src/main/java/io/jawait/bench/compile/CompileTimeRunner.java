@@ -82,8 +82,9 @@ public final class CompileTimeRunner {
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
             boolean ok = javac.getTask(diagnostics, files, null, options, null, units).call();
             if (!ok) {
+                String first = diagnostics.toString().lines().filter(l -> l.contains("error")).findFirst().orElse("");
                 throw new IllegalStateException("compilation " + (processor ? "with" : "without")
-                        + " the processor failed:\n" + diagnostics);
+                        + " the processor failed: " + first.trim() + "\n" + diagnostics);
             }
         }
         return (System.nanoTime() - start) / 1e6;
