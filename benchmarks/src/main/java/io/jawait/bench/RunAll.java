@@ -139,8 +139,20 @@ public final class RunAll {
         if (allocation) {
             options.addProfiler(GCProfiler.class);
         }
-        try {
-            RunResult r = new Runner(options.build()).runSingle();
+        // ea-async's agent prints a stack trace for every class newer than Java 13 that it sees;
+        // what the fork prints outside JMH's own channel goes to a side log, not the console.
+        java.io.PrintStream console = System.out;
+        java.io.PrintStream consoleErr = System.err;
+        try (java.io.PrintStream side = new java.io.PrintStream(logs.resolve(key + ".console.log").toFile())) {
+            System.setOut(side);
+            System.setErr(side);
+            RunResult r;
+            try {
+                r = new Runner(options.build()).runSingle();
+            } finally {
+                System.setOut(console);
+                System.setErr(consoleErr);
+            }
             results.put(key, r.getPrimaryResult().getScore());
             for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
                 if (e.getKey().endsWith("gc.alloc.rate.norm")) {

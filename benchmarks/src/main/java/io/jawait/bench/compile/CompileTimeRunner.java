@@ -40,10 +40,8 @@ public final class CompileTimeRunner {
         }
         Path out = Files.createTempDirectory("jawait-w7");
         try {
-            for (int i = 0; i < 2; i++) {
-                compile(sources, out, true);
-                compile(sources, out, false);
-            }
+            compile(sources, out, true); // warm-up: loads and JIT-compiles javac and the processor
+            compile(sources, out, false);
             double[] with = new double[runs];
             double[] plain = new double[runs];
             for (int i = 0; i < runs; i++) {

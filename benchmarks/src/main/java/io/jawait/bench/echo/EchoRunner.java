@@ -34,7 +34,7 @@ public final class EchoRunner {
             port = server.start();
         }
         try {
-            EchoClient.run(port, Sizes.ECHO_CLIENTS, Math.max(1, messages / 5), Sizes.ECHO_MESSAGE_BYTES, LIMIT_NANOS);
+            EchoClient.run(port, Sizes.ECHO_CLIENTS, Math.max(1, messages / 10), Sizes.ECHO_MESSAGE_BYTES, LIMIT_NANOS);
             long nanos = EchoClient.run(port, Sizes.ECHO_CLIENTS, messages, Sizes.ECHO_MESSAGE_BYTES, LIMIT_NANOS);
             double perSecond = (double) Sizes.ECHO_CLIENTS * messages / (nanos / 1e9);
             System.out.println("RESULT messagesPerSecond " + perSecond);
