@@ -43,6 +43,7 @@ public final class RunAll {
         this.workloads = workloads;
     }
 
+    /** @param args see the class comment */
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         Set<String> only = new HashSet<>(List.of("W1", "W2", "W3", "W4", "W5", "W6", "W7"));

@@ -31,6 +31,7 @@ public final class CompileTimeRunner {
     private CompileTimeRunner() {
     }
 
+    /** @param args optionally the number of measured compilations */
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<AsyncSourceGenerator.Source> sources = AsyncSourceGenerator.generate(Sizes.COMPILE_METHODS, 10);

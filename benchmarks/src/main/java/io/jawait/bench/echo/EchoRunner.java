@@ -18,6 +18,7 @@ public final class EchoRunner {
     private EchoRunner() {
     }
 
+    /** @param args the server, and optionally the messages per client */
     public static void main(String[] args) throws Exception {
         String which = args[0];
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : Sizes.ECHO_MESSAGES;

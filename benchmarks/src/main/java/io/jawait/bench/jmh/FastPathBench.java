@@ -32,6 +32,7 @@ public class FastPathBench {
     private List<Future<Integer>> done;
     private CompletableFuture<Integer>[] doneStages;
 
+    /** Completes the futures every variant reads. */
     @Setup(Level.Trial)
     @SuppressWarnings("unchecked")
     public void prepare() {
@@ -46,6 +47,7 @@ public class FastPathBench {
         }
     }
 
+    /** Closes the loop the futures belong to. */
     @TearDown(Level.Trial)
     public void close() {
         loop.close();

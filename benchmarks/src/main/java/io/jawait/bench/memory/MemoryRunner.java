@@ -17,6 +17,7 @@ public final class MemoryRunner {
     private MemoryRunner() {
     }
 
+    /** @param args the peer, and optionally the task count */
     public static void main(String[] args) throws Exception {
         String peer = args[0];
         int n = args.length > 1 ? Integer.parseInt(args[1]) : Sizes.SUSPENDED_TASKS;

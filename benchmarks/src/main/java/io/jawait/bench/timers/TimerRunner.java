@@ -18,6 +18,7 @@ public final class TimerRunner {
     private TimerRunner() {
     }
 
+    /** @param args the peer, and optionally the number of measured runs */
     public static void main(String[] args) throws Exception {
         String peer = args[0];
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
