@@ -14,4 +14,5 @@ mvn -q -B -Pbench -pl benchmarks -am -Dmaven.test.skip=true ${BENCH_MAVEN_ARGS:-
 cd benchmarks
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 exec "$JAVA" -cp "target/classes:$(cat target/classpath.txt)" io.jawait.bench.RunAll \
-    --python python/asyncio_bench.py --out RESULTS.md "$@"
+    --python python/asyncio_bench.py --out RESULTS.md \
+    --revision "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')" "$@"

@@ -24,7 +24,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * table (benchmarks/run.sh calls it). Options: {@code --quick} (tiny iterations, for checking
  * that everything runs; the report says so), {@code --only W1,W6} (a subset),
  * {@code --out <file>} (default RESULTS.md), {@code --python <script>},
- * {@code --conditions "<text>"} (how quiet the machine was, written into the report).
+ * {@code --conditions "<text>"} (how quiet the machine was, written into the report),
+ * {@code --revision <git revision>} (what was measured).
  */
 public final class RunAll {
     /** Forked JVM flags common to every JMH benchmark and runner. */
@@ -50,6 +51,7 @@ public final class RunAll {
         Path out = Path.of("RESULTS.md");
         Path python = Path.of("python", "asyncio_bench.py");
         String conditions = "not stated";
+        String revision = "unknown";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -57,6 +59,7 @@ public final class RunAll {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--python" -> python = Path.of(args[++i]);
                 case "--conditions" -> conditions = args[++i];
+                case "--revision" -> revision = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -67,7 +70,7 @@ public final class RunAll {
         run.jmhWorkloads();
         run.runnerWorkloads(python);
         double minutes = (System.nanoTime() - start) / 60e9;
-        String report = new ReportWriter(run.results, settings, conditions, loadBefore, Machine.loadAverage(), minutes).render();
+        String report = new ReportWriter(run.results, settings, revision, conditions, loadBefore, Machine.loadAverage(), minutes).render();
         Files.writeString(out, report);
         System.out.println("wrote " + out.toAbsolutePath() + String.format(" (%.1f min)", minutes));
     }
