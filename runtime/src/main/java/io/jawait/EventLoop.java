@@ -1,19 +1,19 @@
 package io.jawait;
 
 import java.nio.channels.SelectableChannel;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.Map;
 
 /**
  * A single-threaded event loop (asyncio's event loop): a queue of ready callbacks, a heap of
- * timers, an NIO {@link Selector} for I/O, and a thread-safe inbox.
+ * timers, an NIO {@link java.nio.channels.Selector} for I/O, and a thread-safe inbox (the pieces
+ * live in {@code LoopQueues}, {@code LoopSelector} and {@code ExecutorBridge}; this class is the
+ * public surface).
  *
  * <p>Every callback and every coroutine step runs on the thread that runs the loop
  * ({@link #runUntilComplete(Awaitable)} or {@link #runForever()}). From other threads use
@@ -31,10 +31,7 @@ import java.util.Map;
 public final class EventLoop implements AutoCloseable {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
 
-    /** Callbacks ready to run: Handles, Futures whose callbacks are due, and Tasks to step. */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
-    private final TimerQueue timers = new TimerQueue();
-    private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+    private final LoopQueues queues = new LoopQueues();
     private final LoopClock clock;
     private final ExecutorBridge executors = new ExecutorBridge(this);
     private final LoopSelector selector;
@@ -118,7 +115,7 @@ public final class EventLoop implements AutoCloseable {
         RUNNING.set(this);
         try {
             while (!stopping) {
-                runOnce();
+                queues.runOnce(stopping, clock, selector, diagnostics);
             }
         } finally {
             stopping = false;
@@ -158,9 +155,7 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         closed = true;
-        ready.clear();
-        timers.clear();
-        inbox.clear();
+        queues.clear();
         executors.shutdownDefault(false);
         selector.close();
     }
@@ -185,7 +180,7 @@ public final class EventLoop implements AutoCloseable {
         checkOpen();
         checkThreadInDebug();
         Handle h = new Handle(Objects.requireNonNull(callback, "callback"));
-        ready.add(h);
+        queues.schedule(h);
         return h;
     }
 
@@ -223,7 +218,7 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalArgumentException("when must be a number, got NaN");
         }
         TimerHandle h = new TimerHandle(Objects.requireNonNull(callback, "callback"), when, this);
-        timers.add(h);
+        queues.timers.add(h);
         return h;
     }
 
@@ -237,7 +232,7 @@ public final class EventLoop implements AutoCloseable {
     public Handle callSoonThreadsafe(Runnable callback) {
         checkOpen();
         Handle h = new Handle(Objects.requireNonNull(callback, "callback"));
-        inbox.add(h);
+        queues.post(h);
         selector.wakeup();
         return h;
     }
@@ -435,38 +430,11 @@ public final class EventLoop implements AutoCloseable {
         selector.interestChanged(delta);
     }
 
-    // ------------------------------------------------------------------ one iteration
-
-    private void runOnce() {
-        for (Handle h; (h = inbox.poll()) != null; ) {
-            ready.add(h);
-        }
-        long timeout;
-        if (!ready.isEmpty() || stopping) {
-            timeout = 0;
-        } else {
-            long next = timers.nextDeadlineNanos();
-            timeout = next == Long.MAX_VALUE ? -1 : Math.max(0, next - clock.nanos());
-        }
-        selector.poll(timeout, ready);
-        for (Handle h; (h = inbox.poll()) != null; ) {
-            ready.add(h);
-        }
-        timers.moveDue(clock.nanos(), ready);
-        for (int n = ready.size(); n > 0; n--) {
-            Object item = ready.poll();
-            if (item == null) {
-                break;
-            }
-            diagnostics.run(item);
-        }
-    }
-
     // ------------------------------------------------------------------ runtime internals
 
     /** Appends a Handle, a done Future (runs its callbacks) or a pending Task (steps it). */
     void schedule(Object item) {
-        ready.add(item);
+        queues.schedule(item);
     }
 
     /** Wraps a foreign stage in a loop future (see {@link Asyncio#wrapFuture(CompletionStage)}). */
@@ -549,8 +517,8 @@ public final class EventLoop implements AutoCloseable {
     @Override
     public String toString() {
         return "EventLoop[" + (closed ? "closed" : isRunning() ? "running" : "idle")
-                + (clock.isVirtual() ? ", virtual time " + time() : "") + ", ready=" + ready.size()
-                + ", timers=" + timers.size() + ", tasks=" + liveTasks.size() + "]";
+                + (clock.isVirtual() ? ", virtual time " + time() : "") + ", " + queues
+                + ", tasks=" + liveTasks.size() + "]";
     }
 
     // ------------------------------------------------------------------ handles
@@ -605,7 +573,7 @@ public final class EventLoop implements AutoCloseable {
             super(callback);
             this.when = when;
             this.deadlineNanos = when >= Long.MAX_VALUE / 1e9 ? Long.MAX_VALUE : (long) Math.ceil(when * 1e9);
-            this.seq = loop.timers.nextSeq();
+            this.seq = loop.queues.timers.nextSeq();
             this.loop = loop;
         }
 
@@ -618,7 +586,7 @@ public final class EventLoop implements AutoCloseable {
         public void cancel() {
             if (!isCancelled()) {
                 super.cancel();
-                loop.timers.cancelled(this);
+                loop.queues.timers.cancelled(this);
             }
         }
     }

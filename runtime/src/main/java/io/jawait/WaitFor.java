@@ -58,7 +58,13 @@ final class WaitFor<T> extends Coroutine<T> {
                 }
                 timeout = new Timeout(task.loop().time() + seconds);
                 state = 1;
-                if (awaits(awaitable)) {
+                boolean suspended;
+                try {
+                    suspended = awaits(awaitable);
+                } catch (Throwable misuse) {
+                    throw timeout.exit(misuse); // e.g. a coroutine awaited twice: leave the timeout
+                }
+                if (suspended) {
                     return;
                 }
                 // fall through

@@ -2,7 +2,6 @@ package io.jawait;
 
 import static io.jawait.Blocks.using;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -176,6 +175,25 @@ class TaskGroupTest {
         assertEquals(5, e.getExceptions().size());
         // The outside cancellation is kept pending for the parent's next await.
         assertEquals(1, runner.cancelling());
+    }
+
+    @Test
+    void anOutsideCancellationSurvivesTheGroupFailureAndReachesTheNextAwait() {
+        // Python 3.13 (gh-116720): the group re-arms the parent's pending cancellation.
+        List<String> log = new ArrayList<>();
+        Task<Object> runner = loop.createTask(new Script<>()
+                .await(() -> using(TaskGroup::open, tg -> new Script<>()
+                        .run(() -> tg.createTask(new Script<>().await(() -> Asyncio.sleep(10)).finallyRun(() -> {
+                            throw new ArithmeticException();
+                        })))
+                        .await(() -> Asyncio.sleep(10))))
+                .onError(TaskGroupException.class, e -> log.add("group failed"))
+                .await(() -> Asyncio.sleep(1))
+                .run(() -> log.add("slept")));
+        loop.callLater(0.1, runner::cancel);
+        assertThrows(CancelledException.class, () -> run(runner));
+        assertEquals(List.of("group failed"), log);
+        assertEquals(0.1, loop.time(), 1e-9);
     }
 
     @Test

@@ -167,4 +167,15 @@ class WaitForTest {
         assertEquals("x", run(waitFor(Asyncio.sleep(1e5, "x"), Double.POSITIVE_INFINITY)));
         assertThrows(IllegalArgumentException.class, () -> waitFor(Asyncio.sleep(1), Double.NaN));
     }
+
+    @Test
+    void awaitingAnAlreadyAwaitedCoroutineFailsAndLeavesNoTimerBehind() {
+        Coroutine<Void> used = Asyncio.sleep(0);
+        Object r = run(new Script<>().await(() -> used)
+                .await(() -> waitFor(used, 1))
+                .onError(IllegalStateException.class, e -> "refused")
+                .await(() -> Asyncio.sleep(5))
+                .map(v -> "not cancelled by a stale timeout"));
+        assertEquals("not cancelled by a stale timeout", r);
+    }
 }
