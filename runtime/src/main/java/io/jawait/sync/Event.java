@@ -33,11 +33,7 @@ public final class Event {
     public void set() {
         if (!value) {
             value = true;
-            for (Future<Void> waiter : waiters) {
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
-                }
-            }
+            waiters.wakePending(Integer.MAX_VALUE);
         }
     }
 

@@ -56,26 +56,10 @@ final class Waiters implements Iterable<Future<Void>> {
         return deque.peekFirst();
     }
 
-    /** @return the head removed, or {@code null} */
-    Future<Void> pollFirst() {
-        return deque.pollFirst();
-    }
-
     /** Whether some waiter is not cancelled: a pending one, or one woken but not yet resumed. */
     boolean anyLive() {
         for (Future<Void> w : deque) {
             if (!w.isCancelled()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Wakes the first waiter that is still pending; returns whether there was one. */
-    boolean wakeFirstPending() {
-        for (Future<Void> w : deque) {
-            if (!w.isDone()) {
-                w.setResult(null);
                 return true;
             }
         }
