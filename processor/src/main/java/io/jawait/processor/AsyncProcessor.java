@@ -90,6 +90,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         try {
             for (Element root : round.getRootElements()) {
                 misuse.checkAwaitsOutsideAsync(root);
+                compiler.reportNestedAsyncMethods(root);
             }
             List<ExecutableElement> methods = retryDeferred();
             TypeElement async = processingEnv.getElementUtils().getTypeElement(ASYNC);

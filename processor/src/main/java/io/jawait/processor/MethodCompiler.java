@@ -3,6 +3,7 @@ package io.jawait.processor;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.jawait.processor.analysis.NestedAsyncMethods;
 import io.jawait.processor.diagnostics.DiagnosticId;
 import io.jawait.processor.diagnostics.Reporter;
 import io.jawait.processor.javac.MachineSplicer;
@@ -75,6 +76,18 @@ final class MethodCompiler {
                     "jawait could not compile this method; please report it: " + trace);
         }
         return true;
+    }
+
+    /** Reports {@code @Async} methods of local and anonymous classes, which are not compiled. */
+    void reportNestedAsyncMethods(Element root) {
+        TreePath path = trees.getPath(root);
+        if (path == null) {
+            return;
+        }
+        for (var m : NestedAsyncMethods.in(path)) {
+            reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, m, path.getCompilationUnit(),
+                    "an @Async method in a local or anonymous class is not supported yet");
+        }
     }
 
     /** @return {@code <method>$Machine}, {@code $2}, {@code $3} for overloads in declaration order */

@@ -55,6 +55,46 @@ public final class AwaitCalls {
     }
 
     /**
+     * Whether a statement must be lowered into states: it awaits, or it has an enhanced for loop
+     * or a try-with-resources outside lambdas and classes (the iterable may be an
+     * {@code AsyncIterable} and the resource an {@code AsyncCloseable}, both awaited; static
+     * types are not known while processing).
+     *
+     * @param tree any tree, may be {@code null}
+     * @return whether it may suspend
+     */
+    public static boolean maySuspend(Tree tree) {
+        if (containsAwait(tree)) {
+            return true;
+        }
+        boolean[] found = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
+                found[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitTry(com.sun.source.tree.TryTree node, Void unused) {
+                found[0] |= !node.getResources().isEmpty();
+                return super.visitTry(node, unused);
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+                return null;
+            }
+        }.scan(tree, null);
+        return found[0];
+    }
+
+    /**
      * @param tree any tree, may be {@code null}
      * @return every await call inside it, in source order, nested ones after their enclosing one
      */

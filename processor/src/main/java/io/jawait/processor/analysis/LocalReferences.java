@@ -142,7 +142,9 @@ public final class LocalReferences {
         @Override
         public Void visitVariable(VariableTree node, Void unused) {
             scan(node.getInitializer(), null);
-            declare(node);
+            if (!(getCurrentPath().getParentPath().getLeaf() instanceof ClassTree)) {
+                declare(node);   // a field of a nested class stays a member, not a local
+            }
             return null;
         }
 

@@ -44,6 +44,12 @@ public final class MachineRenderer {
             type.addField(f.type(), f.name(), Modifier.PRIVATE);
         }
         type.addMethod(constructor.build());
+        if (plan.usesIteration()) {
+            IterationHelpers.addTo(type);
+        }
+        if (plan.usesResources()) {
+            ResourceHelpers.addTo(type);
+        }
         type.addMethod(MethodSpec.methodBuilder("step")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)

@@ -69,6 +69,6 @@ public final class MachineSplicer {
         UserTreeCopier.placeAt(start, declaration.body.pos);
         owner.defs = owner.defs.append(machine);
         declaration.body.stats = declaration.body.stats.prepend(start);
-        return machine.toString();
+        return DumpText.of(machine, trees.getPath(method).getCompilationUnit().getLineMap());
     }
 }

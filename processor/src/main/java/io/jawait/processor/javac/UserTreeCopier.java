@@ -3,6 +3,7 @@ package io.jawait.processor.javac;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
@@ -23,9 +24,11 @@ final class UserTreeCopier extends TreeCopier<Void> {
     private final List<Tree> originals;
     private final Map<Tree, String> replacements;
     private final MachineParser parser;
+    private final TreeMaker maker;
 
     UserTreeCopier(TreeMaker maker, List<Tree> originals, Map<Tree, String> replacements, MachineParser parser) {
         super(maker);
+        this.maker = maker;
         this.originals = originals;
         this.replacements = replacements;
         this.parser = parser;
@@ -56,7 +59,10 @@ final class UserTreeCopier extends TreeCopier<Void> {
             public void visitExec(JCExpressionStatement statement) {
                 if (statement.expr instanceof JCMethodInvocation call && call.args.isEmpty()
                         && call.meth instanceof JCIdent name && index(name, "__s") >= 0) {
-                    result = copy((JCTree) originals.get(index(name, "__s")), null);
+                    JCTree original = (JCTree) originals.get(index(name, "__s"));
+                    JCTree copied = copy(original, null);
+                    // An arrow case's expression body stands for a statement: wrap it.
+                    result = copied instanceof JCExpression e ? maker.at(original.pos).Exec(e) : copied;
                 } else {
                     super.visitExec(statement);
                 }

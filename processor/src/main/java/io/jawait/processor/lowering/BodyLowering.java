@@ -40,6 +40,10 @@ public final class BodyLowering {
     private final TryLowering tries;
     final ContinuationLowering continuations;
     private boolean usesCondition;
+    /** Trees inside the scope of locals the user never names, for their types (getScope). */
+    final Map<VariableTree, Tree> scopeHints = new java.util.IdentityHashMap<>();
+    /** Whether try-with-resources needs the machine's {@code close$} helpers. */
+    boolean usesResources;
     private boolean usesHandler;
     private boolean labeledDispatch;
     private int tailStart = -1;
@@ -111,7 +115,7 @@ public final class BodyLowering {
             case RETURN -> returns.lower((ReturnTree) s);
             case BREAK, CONTINUE -> jump(s);
             default -> {
-                if (!AwaitCalls.containsAwait(s)) {
+                if (!AwaitCalls.maySuspend(s)) {
                     nativeStatement(s);
                 } else {
                     awaitingStatement(s);
@@ -135,9 +139,11 @@ public final class BodyLowering {
                             com.palantir.javapoet.CodeBlock.of("throw $L;\n", v), true));
                 }
             }
-            case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
+            case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
+            case SWITCH -> new SwitchLowering(this).lower((com.sun.source.tree.SwitchTree) s);
             case TRY -> {
                 usesHandler = true;
+                usesResources |= !((com.sun.source.tree.TryTree) s).getResources().isEmpty();
                 tries.lower((com.sun.source.tree.TryTree) s);
             }
             default -> throw unsupported(s, "an await inside a " + describeKind(s) + " statement");
@@ -171,6 +177,23 @@ public final class BodyLowering {
         use(s);
         hoisting.nestedDeclarations(Hoisting.declaredInside(s), current());
         return placeholders.stmt(s);
+    }
+
+    /**
+     * Declares an enhanced for loop's variable, initialized by {@code init} (target-typed, so a
+     * {@code var} variable becomes a field typed by javac's own inference).
+     */
+    void declareElement(VariableTree v, String init) {
+        hoisting.declare(v, current());
+        boolean isVar = isVar(v);
+        if (isVar) {
+            hoisting.force(v);
+        }
+        String type = isVar ? null : placeholders.expr(v.getType());
+        String name = v.getName().toString();
+        buffer.markScoped();
+        buffer.code().add("$L;\n", new Deferred(() -> (hoisting.isHoisted(v) ? hoisting.fieldName(v)
+                : type + " " + name) + " = " + init));
     }
 
     /** Declares a catch parameter in the state starting its (awaiting) catch body. */
@@ -241,7 +264,17 @@ public final class BodyLowering {
     }
 
     private void expressionStatement(ExpressionStatementTree s) {
-        ExpressionTree e = strip(s.getExpression());
+        expression(s, s.getExpression());
+    }
+
+    /** Lowers an expression evaluated as a statement (an expression statement or an arrow case body). */
+    void expression(Tree s, ExpressionTree expression) {
+        if (!AwaitCalls.containsAwait(expression)) {
+            use(expression);
+            buffer.code().addStatement("$L", placeholders.stmt(expression));
+            return;
+        }
+        ExpressionTree e = strip(expression);
         if (AwaitCalls.isAwait(e) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(e))) {
             awaitSimple(e, s);
             buffer.code().addStatement("awaited()");
@@ -275,6 +308,16 @@ public final class BodyLowering {
 
     boolean usesCondition() {
         return usesCondition;
+    }
+
+    /** The machine needs the {@code condition$} field. */
+    void useCondition() {
+        usesCondition = true;
+    }
+
+    /** @return how many iterator fields ({@code iterator$N}) enhanced for loops use */
+    int iterators() {
+        return controlFlow.iterators();
     }
 
     /**

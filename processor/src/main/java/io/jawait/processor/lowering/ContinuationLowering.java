@@ -5,6 +5,7 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
@@ -101,23 +102,25 @@ final class ContinuationLowering {
         }
         String text;
         if (AwaitCalls.isAwait(e)) {
-            String awaitable = value(AwaitCalls.awaitedExpression(e), false, resume);
-            String v = "value$" + (++temps);
-            if (open == 0) {
-                code.addStatement("state = $L", resume);
-                code.add("if (awaitsThen($L, $L -> {\n", awaitable, v).indent();
-            } else {
-                code.add("awaitsThen($L, $L -> {\n", awaitable, v).indent();
-            }
-            open++;
-            return v;
+            return awaitThen(value(AwaitCalls.awaitedExpression(e), false, resume), resume);
         } else if (e instanceof ParenthesizedTree p) {
             text = "(" + value(p.getExpression(), false, resume) + ")";
+        } else if (e instanceof ConditionalExpressionTree c && hasAwaitingArm(c)) {
+            // c ? await(a) : b  ==  await(c ? a : Coroutine.of(b)): the untaken arm is never
+            // evaluated, and a done coroutine never suspends. The awaitable goes through a var
+            // so that javac types the conditional standalone before inferring the continuation.
+            String condition = value(c.getCondition(), false, resume);
+            return awaitThen(spill(condition + " ? " + arm(c.getTrueExpression()) + " : "
+                    + arm(c.getFalseExpression())), resume);
+        } else if (e instanceof BinaryTree b && (e.getKind() == Tree.Kind.CONDITIONAL_AND
+                || e.getKind() == Tree.Kind.CONDITIONAL_OR) && AwaitCalls.containsAwait(b.getRightOperand())) {
+            // x && await(a) == await(x ? a : Coroutine.of(false)); || likewise with true.
+            boolean and = e.getKind() == Tree.Kind.CONDITIONAL_AND;
+            String left = value(b.getLeftOperand(), false, resume);
+            String right = awaitedOnly(b.getRightOperand());
+            return awaitThen(spill(left + " ? " + (and ? right : COROUTINE + ".of(true)") + " : "
+                    + (and ? COROUTINE + ".of(false)" : right)), resume);
         } else if (e instanceof BinaryTree b) {
-            if ((e.getKind() == Tree.Kind.CONDITIONAL_AND || e.getKind() == Tree.Kind.CONDITIONAL_OR)
-                    && AwaitCalls.containsAwait(b.getRightOperand())) {
-                throw unsupported(b.getRightOperand(), "an await on the right of && or ||");
-            }
             List<String> ops = operands(List.of(b.getLeftOperand(), b.getRightOperand()), resume);
             text = ops.get(0) + " " + Operators.binary(e.getKind()) + " " + ops.get(1);
         } else if (e instanceof UnaryTree u && Operators.isPrefix(e.getKind())) {
@@ -152,6 +155,46 @@ final class ContinuationLowering {
                     + BodyLowering.describeKind(e) + ")");
         }
         return spill ? spill(text) : text;
+    }
+
+    private static final String COROUTINE = "io.jawait.Coroutine";
+
+    /** Awaits {@code awaitable}: the rest of the statement goes into its continuation. */
+    private String awaitThen(String awaitable, StateLabel resume) {
+        String v = "value$" + (++temps);
+        if (open == 0) {
+            code.addStatement("state = $L", resume);
+            code.add("if (awaitsThen($L, $L -> {\n", awaitable, v).indent();
+        } else {
+            code.add("awaitsThen($L, $L -> {\n", awaitable, v).indent();
+        }
+        open++;
+        return v;
+    }
+
+    private boolean hasAwaitingArm(ConditionalExpressionTree c) {
+        return AwaitCalls.containsAwait(c.getTrueExpression()) || AwaitCalls.containsAwait(c.getFalseExpression());
+    }
+
+    /** @return an arm of {@code ?:} as an awaitable: {@code await(a)} gives {@code a}, a value a done coroutine */
+    private String arm(ExpressionTree arm) {
+        ExpressionTree a = BodyLowering.strip(arm);
+        if (AwaitCalls.isAwait(a)) {
+            return awaitedOnly(a);
+        }
+        if (AwaitCalls.containsAwait(a)) {
+            throw unsupported(BodyLowering.firstAwait(a), "an await nested inside an arm of ?:");
+        }
+        return COROUTINE + ".of(" + body.placeholders.expr(a) + ")";
+    }
+
+    /** @return the awaitable of an operand that must be exactly {@code await(a)} with an await-free {@code a} */
+    private String awaitedOnly(ExpressionTree operand) {
+        ExpressionTree a = BodyLowering.strip(operand);
+        if (!AwaitCalls.isAwait(a) || AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(a))) {
+            throw unsupported(BodyLowering.firstAwait(a), "an await nested inside a short-circuit operand");
+        }
+        return body.placeholders.expr(AwaitCalls.awaitedExpression(a));
     }
 
     private String call(MethodInvocationTree call, StateLabel resume) {

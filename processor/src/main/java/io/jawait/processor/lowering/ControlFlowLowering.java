@@ -1,6 +1,8 @@
 package io.jawait.processor.lowering;
 
 import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
@@ -20,6 +22,7 @@ import io.jawait.processor.model.StateLabel;
  */
 final class ControlFlowLowering {
     private final BodyLowering body;
+    private int iterators;
 
     ControlFlowLowering(BodyLowering body) {
         this.body = body;
@@ -34,6 +37,7 @@ final class ControlFlowLowering {
     }
 
     private void ifStatement(IfTree s) {
+        body.buffer.anchor(body.source.pos(s));
         String condition = condition(s.getCondition(), s);
         StateLabel end = new StateLabel();
         StateLabel otherwise = s.getElseStatement() == null ? end : new StateLabel();
@@ -66,6 +70,7 @@ final class ControlFlowLowering {
         String what = body.source.describe(s);
         if (s instanceof WhileLoopTree w) {
             body.buffer.begin(head, "loop " + what);
+            body.buffer.anchor(body.source.pos(s));
             exitUnless(condition(w.getCondition(), s), exit);
             loopBody(w.getStatement(), label, exit, head);
             body.buffer.jump(head);
@@ -73,6 +78,7 @@ final class ControlFlowLowering {
             body.buffer.begin(head, "loop " + what);
             loopBody(d.getStatement(), label, exit, next);
             body.buffer.begin(next, "condition of " + what);
+            body.buffer.anchor(body.source.pos(d.getCondition()));
             String condition = condition(d.getCondition(), s);
             if (condition == null) {
                 body.buffer.jump(head);
@@ -83,6 +89,7 @@ final class ControlFlowLowering {
         } else if (s instanceof ForLoopTree f) {
             f.getInitializer().forEach(body::statement);
             body.buffer.begin(head, "loop " + what);
+            body.buffer.anchor(body.source.pos(s));
             if (f.getCondition() != null) {
                 exitUnless(condition(f.getCondition(), s), exit);
             }
@@ -93,9 +100,50 @@ final class ControlFlowLowering {
             }
             body.buffer.jump(head);
         } else {
-            throw body.unsupported(BodyLowering.firstAwait(s), "an await inside an enhanced for loop");
+            forEach((EnhancedForLoopTree) s, label, head, exit, what);
         }
         body.buffer.begin(exit, "after " + what);
+    }
+
+    /**
+     * {@code for (T x : items)}: the iterable is an array, an {@code Iterable} or an
+     * {@code AsyncIterable} (Python's {@code async for}); the machine's {@code iterate$} overloads
+     * let javac pick, and the loop asks the iterator at run time whether {@code hasNext} must be
+     * awaited. The iterable is evaluated once; {@code iterator()} is called once.
+     */
+    private void forEach(EnhancedForLoopTree s, String label, StateLabel head, StateLabel exit, String what) {
+        StateBuffer buffer = body.buffer;
+        String iterator = "iterator$" + (++iterators);
+        body.useCondition();
+        ExpressionTree items = BodyLowering.strip(s.getExpression());
+        if (AwaitCalls.containsAwait(items)) {
+            body.continuations.lower(s, items, v -> ContinuationLowering.Terminal.of("$L = iterate$$($L);\n", iterator, v));
+        } else {
+            body.use(items);
+            buffer.anchor(body.source.pos(s));
+            buffer.code().addStatement("$L = iterate$$($L)", iterator, body.placeholders.expr(items));
+        }
+        StateLabel asked = new StateLabel();
+        StateLabel test = new StateLabel();
+        buffer.begin(head, "loop " + what);
+        buffer.anchor(body.source.pos(s));
+        buffer.code().beginControlFlow("if ($L instanceof java.util.Iterator)", iterator)
+                .addStatement("condition$$ = ((java.util.Iterator<?>) $L).hasNext()", iterator)
+                .addStatement("state = $L", test).addStatement("continue").endControlFlow();
+        buffer.suspend("((io.jawait.AsyncIterator<?>) " + iterator + ").hasNext()", asked, "async for " + what);
+        buffer.code().addStatement("condition$$ = awaited()");
+        buffer.begin(test, "next element of " + what);
+        buffer.anchor(body.source.pos(s));
+        buffer.code().beginControlFlow("if (!condition$$)").addStatement("$L = null", iterator)
+                .addStatement("state = $L", exit).addStatement("continue").endControlFlow();
+        VariableTree element = s.getVariable();
+        body.declareElement(element, "next$(" + iterator + ")");
+        loopBody(s.getStatement(), label, exit, head);
+        body.buffer.jump(head);
+    }
+
+    int iterators() {
+        return iterators;
     }
 
     private void loopBody(StatementTree loopBody, String label, StateLabel exit, StateLabel next) {

@@ -3,7 +3,6 @@ package io.jawait.processor.lowering;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.Tree;
-import io.jawait.processor.analysis.Statements;
 import io.jawait.processor.model.StateLabel;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -40,7 +39,7 @@ final class JumpTargets {
         Name label = jump instanceof BreakTree b ? b.getLabel() : ((ContinueTree) jump).getLabel();
         for (Target t : targets) {
             if (label != null ? label.contentEquals(String.valueOf(t.label()))
-                    : t.continueTo() != null || (!isContinue && Statements.isLoop(t.statement()))) {
+                    : t.continueTo() != null || (!isContinue && t.statement().getKind() == Tree.Kind.SWITCH)) {
                 if (isContinue && t.continueTo() == null) {
                     return null;
                 }

@@ -51,6 +51,9 @@ public final class MethodLowering {
     public MachineSource lower(ExecutableElement method, String className) {
         TreePath path = trees.getPath(method);
         MethodTree tree = (MethodTree) path.getLeaf();
+        if (method.getEnclosingElement().getKind().isInterface()) {
+            throw new UnsupportedConstructException(tree, "an @Async method in an interface is not supported yet");
+        }
         LocalReferences references = LocalReferences.of(path);
         BodyLowering body = new BodyLowering(new SourceInfo(trees, path.getCompilationUnit()), references);
         List<State> states = body.lower(tree.getBody());
@@ -66,13 +69,20 @@ public final class MethodLowering {
         taken.add("state");
         List<MachineField> fields = new ArrayList<>();
         for (VariableTree v : body.hoisting.nameFields(taken)) {
-            fields.add(new MachineField(body.hoisting.fieldName(v), fieldType(v, references, body.placeholders)));
+            TreePath inScope = references.firstReference(v);
+            if (inScope == null && body.scopeHints.containsKey(v)) {
+                inScope = TreePath.getPath(path.getCompilationUnit(), body.scopeHints.get(v));
+            }
+            fields.add(new MachineField(body.hoisting.fieldName(v), fieldType(v, inScope, body.placeholders)));
         }
         if (body.usesTail()) {
             fields.add(new MachineField(ReturnLowering.TAIL_FIELD, ParameterizedTypeName.get(MachineRenderer.COROUTINE, result.box())));
         }
         if (body.usesResult()) {
             fields.add(new MachineField(ReturnLowering.RESULT_FIELD, ClassName.OBJECT));
+        }
+        for (int i = 1; i <= body.iterators(); i++) {
+            fields.add(new MachineField("iterator$" + i, ClassName.OBJECT));
         }
         if (body.usesCondition()) {
             fields.add(new MachineField("condition$", TypeName.BOOLEAN));
@@ -97,17 +107,16 @@ public final class MethodLowering {
         List<TypeVariableName> typeVariables = method.getTypeParameters().stream()
                 .map(TypeVariableName::get).collect(Collectors.toList());
         MachinePlan plan = new MachinePlan(className, isStatic, typeVariables, result, parameters, fields, states,
-                body.labeledDispatch(), body.tailStart(), body.usesHandler());
+                body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0, body.usesResources);
         String text = MachineRenderer.render(plan);
         return new MachineSource(text, bodyPrefix(plan), body.placeholders.originals(),
                 body.placeholders.replacements());
     }
 
-    private TypeName fieldType(VariableTree v, LocalReferences references, Placeholders placeholders) {
+    private TypeName fieldType(VariableTree v, TreePath inScope, Placeholders placeholders) {
         if (v.getType() != null && !v.getType().toString().equals("var")) {
             return ClassName.get("", placeholders.expr(v.getType()));
         }
-        TreePath inScope = references.firstReference(v);
         TypeMirror type = inScope == null ? null : localTypes.typeOf(v, inScope);
         if (type == null) {
             throw new LocalTypeException(v, false, "cannot find the type of '" + v.getName()

@@ -92,7 +92,7 @@ final class StateBuffer {
     }
 
     /** Awaits {@code awaitable} (code text); the next state, {@code resume}, reads the outcome. */
-    void suspend(String awaitable, StateLabel resume, String why) {
+    void suspend(Object awaitable, StateLabel resume, String why) {
         code.addStatement("state = $L", resume);
         code.addStatement("if (awaits($L)) return", awaitable);
         begin(resume, why);

@@ -36,8 +36,9 @@ final class TryLowering {
     }
 
     void lower(TryTree s) {
-        if (!s.getResources().isEmpty()) {
-            throw body.unsupported(BodyLowering.firstAwait(s), "an await inside try-with-resources");
+        if (!s.getResources().isEmpty() && s.getCatches().isEmpty() && s.getFinallyBlock() == null) {
+            new ResourceLowering(body).lower(s.getResources(), 0, s.getBlock());
+            return;
         }
         Regions regions = body.regions;
         StateBuffer buffer = body.buffer;
@@ -55,7 +56,12 @@ final class TryLowering {
         buffer.anchor(body.source.pos(s));
         buffer.code().addStatement("$L = $L", Regions.HANDLER, catches);
         regions.enter(new Regions.Part(catches, finallyEntry, completion));
-        body.statement(s.getBlock());
+        if (s.getResources().isEmpty()) {
+            body.statement(s.getBlock());
+        } else {
+            // JLS 14.20.3.2: the catches and finally of an extended try-with-resources enclose it.
+            new ResourceLowering(body).lower(s.getResources(), 0, s.getBlock());
+        }
         exit(end, depth);
         regions.leave();
 

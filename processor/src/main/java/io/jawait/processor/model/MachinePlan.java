@@ -18,6 +18,8 @@ import java.util.List;
  * @param defaultBefore index of the state before which {@code default} goes (states after it are
  *     only entered by jumps), or -1 for the end
  * @param usesHandler whether there are try regions (a {@code handler} field and a catch-all)
+ * @param usesIteration whether enhanced for loops need the {@code iterate$} and {@code next$} helpers
+ * @param usesResources whether try-with-resources needs the {@code close$} helpers
  */
 public record MachinePlan(
         String className,
@@ -29,5 +31,7 @@ public record MachinePlan(
         List<State> states,
         boolean labeledDispatch,
         int defaultBefore,
-        boolean usesHandler) {
+        boolean usesHandler,
+        boolean usesIteration,
+        boolean usesResources) {
 }

@@ -87,9 +87,10 @@ public final class Harness {
         for (Mode mode : Mode.values()) {
             Outcome compiled = run(loader, "t.AsyncSubject", mode);
             Outcome expected = run(loader, "t.SyncSubject", mode);
-            assertEquals(expected.value(), compiled.value(), "result in mode " + mode);
-            assertEquals(expected.failure(), compiled.failure(), "failure in mode " + mode);
-            assertEquals(expected.trace(), compiled.trace(), "trace in mode " + mode);
+            String both = "in mode " + mode + ": compiled " + compiled + ", synchronous " + expected;
+            assertEquals(expected.value(), compiled.value(), "result " + both);
+            assertEquals(expected.failure(), compiled.failure(), "failure " + both);
+            assertEquals(expected.trace(), compiled.trace(), "trace " + both);
             outcomes.put(mode, compiled);
         }
         return outcomes;

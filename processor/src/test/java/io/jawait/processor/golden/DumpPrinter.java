@@ -20,7 +20,7 @@ final class DumpPrinter {
     static String dumps(Compilation c) {
         StringBuilder all = new StringBuilder();
         for (JavaFileObject f : c.generatedFiles()) {
-            if (f.getName().contains("$Machine")) {
+            if (f.getName().contains("$Machine") && f.getName().endsWith(".java")) {
                 try {
                     all.append(f.getCharContent(true));
                 } catch (IOException e) {
@@ -31,9 +31,14 @@ final class DumpPrinter {
         return all.toString();
     }
 
-    public static void main(String[] args) throws Exception {
-        String src = new String(System.in.readAllBytes());
-        Compilation c = compile(args[0], src);
+    /**
+     * Prints the dump of a source read from standard input (for reviewing generated code).
+     *
+     * @param args the qualified name of the class in the source
+     * @throws IOException if standard input cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        Compilation c = compile(args[0], new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         System.out.println(c.status() + " " + c.diagnostics());
         System.out.println(dumps(c));
     }

@@ -1,0 +1,72 @@
+package io.jawait.processor.behaviour;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Static, generic, varargs, overloaded and nested-class methods; primitive locals (checklist #54). */
+class MethodKindsTest {
+
+    @Test
+    void staticGenericVarargsAndOverloads() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async static <T extends Comparable<T>> Coroutine<T> max(Mode mode, List<T> items) {
+                    T best = null;
+                    for (T item : items) {
+                        T seen = await(mode.of(item));
+                        if (best == null || seen.compareTo(best) > 0) best = seen;
+                    }
+                    return Coroutine.of(best);
+                }
+                @Async Coroutine<Integer> sum(int... xs) {
+                    int total = 0;
+                    for (int x : xs) total += await(v(x));
+                    return Coroutine.of(total);
+                }
+                @Async Coroutine<Integer> sum(long a) { return Coroutine.of((int) a + await(v(1))); }
+                @Async Coroutine<String> run() {
+                    long big = 1L << 40;
+                    double d = 0.5;
+                    char c = 'c';
+                    boolean flag = true;
+                    String m = await(max(mode, List.of("b", "d", "a")));
+                    int s = await(sum(1, await(v(2)), 3));
+                    int s2 = await(sum(5L));
+                    return Coroutine.of(m + s + s2 + big + d + c + flag);
+                }
+                """);
+        assertEquals("d6610995116277760.5ctrue", out.get(Mode.DONE).value());
+    }
+
+    @Test
+    void nestedInnerRecordAndEnumOwners() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                class Inner {
+                    private final String tag = "inner";
+                    @Async Coroutine<String> tagged(String s) { return Coroutine.of(tag + await(v(s))); }
+                }
+                static class Nested {
+                    @Async static Coroutine<String> twice(Mode mode, String s) {
+                        String once = await(mode.of(s));
+                        return Coroutine.of(once + once);
+                    }
+                }
+                record Point(int x, int y) {
+                    @Async Coroutine<Integer> sum(Mode mode) { return Coroutine.of(x + await(mode.of(y))); }
+                }
+                enum Op {
+                    PLUS;
+                    @Async Coroutine<String> show(Mode mode) { return Coroutine.of(name() + await(mode.of("!"))); }
+                }
+                @Async Coroutine<String> run() {
+                    String a = await(new Inner().tagged("-"));
+                    String b = await(Nested.twice(mode, "n"));
+                    int c = await(new Point(1, 2).sum(mode));
+                    String d = await(Op.PLUS.show(mode));
+                    return Coroutine.of(a + b + c + d);
+                }
+                """);
+        assertEquals("inner-nn3PLUS!", out.get(Mode.PENDING).value());
+    }
+}

@@ -1,0 +1,64 @@
+package io.jawait.processor.behaviour;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** switch statements with awaits: fallthrough, selector evaluated once, null selector (checklist #10). */
+class SwitchTest {
+
+    @Test
+    void fallthroughArrowsAndBreaks() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                enum Color { RED, GREEN, BLUE }
+                int calls;
+                int k(int i) { calls++; return i; }
+                @Async Coroutine<String> run() {
+                    String r = "";
+                    for (int i = 0; i < 4; i++) {
+                        switch (k(i)) {
+                            case 1:
+                                r += await(v("one"));
+                            case 2:
+                                r += await(v("two"));
+                                break;
+                            case 3:
+                                if (i == 3) break;
+                                r += "never";
+                            default:
+                                r += "d";
+                        }
+                    }
+                    for (Color c : Color.values()) {
+                        switch (c) {
+                            case RED -> r += await(ok("r"));
+                            case GREEN, BLUE -> { r += "gb"; await(ok(0)); }
+                        }
+                    }
+                    switch (await(ok("x"))) {
+                        case "x": r += "X";
+                    }
+                    return Coroutine.of(r + calls);
+                }
+                """);
+        assertEquals("donetwotworgbgbX4", out.get(Mode.DONE).value());
+    }
+
+    @Test
+    void nullSelectorThrowsBeforeAnyCase() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<String> run() {
+                    String s = null;
+                    switch (s) {
+                        case "a": log(await(v("a")));
+                        default: log("default");
+                    }
+                    return Coroutine.of("unreached");
+                }
+                """);
+        assertEquals(List.of(), out.get(Mode.DONE).trace());
+        assertEquals(true, out.get(Mode.DONE).failure().startsWith("java.lang.NullPointerException"));
+    }
+}

@@ -1,0 +1,64 @@
+// jawait machine for demo.Greeter.greet(java.lang.String,double) (generated, for reading only)
+
+private final class greet$Machine extends io.jawait.Coroutine<java.lang.String> {
+    private java.lang.String name;
+    private double delay;
+    private String text;
+    private int i;
+    
+    greet$Machine(java.lang.String name, double delay) {
+        this.name = name;
+        this.delay = delay;
+    }
+    
+    @java.lang.Override
+    protected void step() throws java.lang.Throwable {
+        for (; ; ) {
+            switch (state) {
+            case 0: // line 12
+                state = 1;
+                if (awaits(sleep(delay))) return;
+            
+            case 1: // line 12
+                {
+                    awaited();
+                    text = prefix + name;
+                    i = 0;
+                }
+            
+            case 2: // line 14
+                {
+                    if (!(i < 2)) {
+                        state = 5;
+                        continue;
+                    }
+                    var tmp$1 = text;
+                    state = 3;
+                    if (awaitsThen(sleep(delay, "!"), (value$2)->{
+                        text = tmp$1;
+                        text += value$2;
+                        state = 4;
+                    })) return;
+                    continue;
+                }
+            
+            case 3: // line 15
+                if (resumeContinuation()) return;
+                continue;
+            
+            case 4: // line 14
+                i++;
+                state = 2;
+                continue;
+            
+            case 5: // line 17
+                complete(text.toUpperCase());
+                return;
+            
+            default:
+                throw new java.lang.IllegalStateException("bad state " + state);
+            
+            }
+        }
+    }
+}
