@@ -1,6 +1,7 @@
 package io.jawait.bench.jawait;
 
 import io.jawait.Asyncio;
+import io.jawait.bench.Expected;
 import io.jawait.bench.Sizes;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,19 +16,20 @@ public class JawaitBench {
     /** W1. */
     @Benchmark
     public long spawnAndGather() {
-        return Asyncio.run(JawaitWorkloads.spawnAndGather(Sizes.SPAWN_TASKS));
+        return Expected.check(Asyncio.run(JawaitWorkloads.spawnAndGather(Sizes.SPAWN_TASKS)), Expected.SPAWN_SUM);
     }
 
     /** W2. */
     @Benchmark
     public long pingPong() {
-        return Asyncio.run(JawaitWorkloads.pingPong(Sizes.PING_PONG_MESSAGES));
+        return Expected.check(Asyncio.run(JawaitWorkloads.pingPong(Sizes.PING_PONG_MESSAGES)), Expected.PING_PONG_SUM);
     }
 
     /** W3. */
     @Benchmark
     public long awaitDone() {
-        return Asyncio.run(JawaitWorkloads.awaitDone(Sizes.FAST_PATH_SLOTS, Sizes.FAST_PATH_AWAITS));
+        return Expected.check(Asyncio.run(JawaitWorkloads.awaitDone(Sizes.FAST_PATH_SLOTS, Sizes.FAST_PATH_AWAITS)),
+                Expected.FAST_PATH_SUM);
     }
 
     /** Public so the runners in other packages reach it: W4. */

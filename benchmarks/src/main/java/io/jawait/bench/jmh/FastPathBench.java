@@ -2,6 +2,7 @@ package io.jawait.bench.jmh;
 
 import io.jawait.EventLoop;
 import io.jawait.Future;
+import io.jawait.bench.Expected;
 import io.jawait.bench.Sizes;
 import io.jawait.bench.ea.EaWorkloads;
 import io.jawait.bench.kotlin.KotlinWorkloads;
@@ -56,7 +57,7 @@ public class FastPathBench {
     /** The target's baseline: the same loop as jawait's, with a plain method call for the await. */
     @Benchmark
     public long plainCall() {
-        return plainLoop(done, Sizes.FAST_PATH_AWAITS);
+        return Expected.check(plainLoop(done, Sizes.FAST_PATH_AWAITS), Expected.FAST_PATH_SUM);
     }
 
     static long plainLoop(List<Future<Integer>> done, int n) {
@@ -72,12 +73,12 @@ public class FastPathBench {
     /** A suspending loop awaiting completed {@code CompletableDeferred}s. */
     @Benchmark
     public long kotlin() {
-        return KotlinWorkloads.awaitDone(Sizes.FAST_PATH_AWAITS, Sizes.FAST_PATH_SLOTS);
+        return Expected.check(KotlinWorkloads.awaitDone(Sizes.FAST_PATH_AWAITS, Sizes.FAST_PATH_SLOTS), Expected.FAST_PATH_SUM);
     }
 
     /** ea-async awaiting completed {@code CompletableFuture}s; needs its java agent. */
     @Benchmark
     public long eaAsync() {
-        return EaWorkloads.runAwaitDone(doneStages, Sizes.FAST_PATH_AWAITS);
+        return Expected.check(EaWorkloads.runAwaitDone(doneStages, Sizes.FAST_PATH_AWAITS), Expected.FAST_PATH_SUM);
     }
 }

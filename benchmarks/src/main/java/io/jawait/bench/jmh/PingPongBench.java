@@ -1,5 +1,6 @@
 package io.jawait.bench.jmh;
 
+import io.jawait.bench.Expected;
 import io.jawait.bench.Sizes;
 import io.jawait.bench.kotlin.KotlinWorkloads;
 import io.jawait.bench.peers.VirtualThreadWorkloads;
@@ -19,12 +20,12 @@ public class PingPongBench {
     /** Two rendezvous {@code Channel}s in {@code runBlocking}. */
     @Benchmark
     public long kotlin() {
-        return KotlinWorkloads.pingPong(Sizes.PING_PONG_MESSAGES);
+        return Expected.check(KotlinWorkloads.pingPong(Sizes.PING_PONG_MESSAGES), Expected.PING_PONG_SUM);
     }
 
     /** Two virtual threads and two {@code SynchronousQueue}s; needs JDK 21+. */
     @Benchmark
     public long virtualThreads() throws InterruptedException {
-        return VirtualThreadWorkloads.pingPong(Sizes.PING_PONG_MESSAGES);
+        return Expected.check(VirtualThreadWorkloads.pingPong(Sizes.PING_PONG_MESSAGES), Expected.PING_PONG_SUM);
     }
 }

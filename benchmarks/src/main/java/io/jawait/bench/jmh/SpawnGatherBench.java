@@ -1,5 +1,6 @@
 package io.jawait.bench.jmh;
 
+import io.jawait.bench.Expected;
 import io.jawait.bench.Sizes;
 import io.jawait.bench.ea.EaWorkloads;
 import io.jawait.bench.kotlin.KotlinWorkloads;
@@ -43,24 +44,24 @@ public class SpawnGatherBench {
     /** @return the sum, from CompletableFuture chains */
     @Benchmark
     public long completableFuture() {
-        return CompletableFutureWorkloads.spawnAndGather(loop, Sizes.SPAWN_TASKS);
+        return Expected.check(CompletableFutureWorkloads.spawnAndGather(loop, Sizes.SPAWN_TASKS), Expected.SPAWN_SUM);
     }
 
     /** @return the sum, from Kotlin coroutines */
     @Benchmark
     public long kotlin() {
-        return KotlinWorkloads.spawnAndGather(Sizes.SPAWN_TASKS);
+        return Expected.check(KotlinWorkloads.spawnAndGather(Sizes.SPAWN_TASKS), Expected.SPAWN_SUM);
     }
 
     /** Needs ea-async's java agent in the fork (the driver adds it). */
     @Benchmark
     public long eaAsync() {
-        return EaWorkloads.runSpawnAndGather(loop, Sizes.SPAWN_TASKS);
+        return Expected.check(EaWorkloads.runSpawnAndGather(loop, Sizes.SPAWN_TASKS), Expected.SPAWN_SUM);
     }
 
     /** Needs JDK 21+; the driver runs it with the default scheduler and with parallelism 1. */
     @Benchmark
     public long virtualThreads() throws Exception {
-        return VirtualThreadWorkloads.spawnAndGather(Sizes.SPAWN_TASKS);
+        return Expected.check(VirtualThreadWorkloads.spawnAndGather(Sizes.SPAWN_TASKS), Expected.SPAWN_SUM);
     }
 }
