@@ -93,7 +93,7 @@ final class ReportWriter {
                     .append(" | not measured: ").append(oneLine(r.whyMissing(key))).append(" |\n");
             return;
         }
-        out.append("| ").append(label).append(fmt(" | %.1f | %s | ", v, rate(perOp / (v / 1000))));
+        out.append("| ").append(label).append(" | ").append(withError(v, key)).append(" | ").append(rate(perOp / (v / 1000))).append(" | ");
         if (key.endsWith(".jawait")) {
             out.append("1.0x | | |\n");
             return;
@@ -142,7 +142,7 @@ final class ReportWriter {
             return;
         }
         Double alloc = r.get(key + ".alloc");
-        out.append("| ").append(label).append(fmt(" | %.2f | %.2f | %s |\n", v, v * 1e6 / Sizes.FAST_PATH_AWAITS,
+        out.append("| ").append(label).append(" | ").append(withError(v, key)).append(fmt(" | %.2f | %s |\n", v * 1e6 / Sizes.FAST_PATH_AWAITS,
                 alloc == null ? "—" : fmt("%.3f", alloc / Sizes.FAST_PATH_AWAITS)));
     }
 
@@ -257,6 +257,12 @@ final class ReportWriter {
 
     private static String verdictAtLeast(double ratio, double target) {
         return ratio >= target ? "met" : fmt("**missed** by %.2fx (%.2fx < %sx)", target / ratio, ratio, number(target));
+    }
+
+    /** A JMH score with its 99.9% confidence half-width when JMH computed one. */
+    private String withError(double score, String key) {
+        Double error = r.get(key + ".error");
+        return error == null ? fmt("%.1f", score) : fmt("%.1f ± %.1f", score, error);
     }
 
     /** 5 for 5.0, 1.3 for 1.3. */

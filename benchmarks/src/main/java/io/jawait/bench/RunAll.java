@@ -158,6 +158,10 @@ public final class RunAll {
                 System.setErr(consoleErr);
             }
             results.put(key, r.getPrimaryResult().getScore());
+            double error = r.getPrimaryResult().getScoreError();
+            if (!Double.isNaN(error)) {
+                results.put(key + ".error", error);
+            }
             for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
                 if (e.getKey().endsWith("gc.alloc.rate.norm")) {
                     results.put(key + ".alloc", e.getValue().getScore());
