@@ -10,6 +10,8 @@ package io.jawait;
  * {@code closeAsync()} can fail with (for example {@code Timeout.close() throws TimeoutException})
  * so that {@code catch} clauses around the {@code try} type-check.
  */
+// close() keeps AutoCloseable's "throws Exception" so that implementations can narrow it.
+@SuppressWarnings("try")
 public interface AsyncCloseable extends AutoCloseable {
     /**
      * Releases the resource after a body that completed normally.

@@ -175,7 +175,12 @@ public final class Asyncio {
      */
     @SafeVarargs
     public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
-        return Gather.of(Arrays.asList(awaitables), false);
+        // Copied element by element: the array itself never escapes, so the varargs are safe.
+        List<Awaitable<? extends T>> list = new java.util.ArrayList<>(awaitables.length);
+        for (Awaitable<? extends T> a : awaitables) {
+            list.add(a);
+        }
+        return Gather.of(list, false);
     }
 
     /**
@@ -247,6 +252,9 @@ public final class Asyncio {
     /**
      * Waits until the futures meet {@code returnWhen} (asyncio's {@code wait}) and splits them
      * into done and pending. Never cancels anything.
+     *
+     * <p>Call it qualified, {@code Asyncio.wait(...)}: inside a class, the {@code wait} methods
+     * every object inherits from {@link Object} hide a static import of this one.
      *
      * @param futures futures or tasks (schedule coroutines with {@link #createTask} first)
      * @param returnWhen when to return

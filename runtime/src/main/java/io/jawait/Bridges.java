@@ -53,10 +53,14 @@ final class Bridges {
         return future;
     }
 
-    /** A {@link CompletableFuture} mirroring {@code future}; cancelling it cancels the future. */
+    /**
+     * A {@link CompletableFuture} mirroring {@code future}; cancelling it cancels the future.
+     * Callable from any thread: off the running loop's thread the registration goes through the
+     * loop's inbox.
+     */
     static <T> CompletableFuture<T> toCompletableFuture(Future<T> future) {
         CompletableFuture<T> cf = new CompletableFuture<>();
-        future.addDoneCallback(f -> {
+        Runnable register = () -> future.addDoneCallback(f -> {
             if (f.isCancelled()) {
                 cf.completeExceptionally(new Futures.CancelledExceptionBridge(f.cancelledException()));
                 return;
@@ -68,6 +72,12 @@ final class Bridges {
                 cf.complete(f.result());
             }
         });
+        EventLoop loop = future.loop();
+        if (loop.isRunning() && EventLoop.runningOrNull() != loop) {
+            loop.callSoonThreadsafe(register); // called from another thread: register on the loop's
+        } else {
+            register.run();
+        }
         cf.whenComplete((v, e) -> {
             if (e instanceof CancellationException && !(e instanceof Futures.CancelledExceptionBridge)) {
                 cancelOnLoop(future);

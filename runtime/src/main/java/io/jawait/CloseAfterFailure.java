@@ -11,6 +11,7 @@ final class CloseAfterFailure extends Coroutine<Void> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // the machine's cases fall through when an await did not suspend
     protected void step() throws Throwable {
         switch (state) {
             case 0:

@@ -67,9 +67,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * scheduled is reported through the loop's exception handler.
      */
     protected Coroutine() {
-        EventLoop loop = EventLoop.runningOrNull();
-        if (loop != null && loop.isDebug() && !(this instanceof Completed)) {
-            neverAwaitedWatch = loop.diagnostics().trackNeverAwaited(this);
+        if (LoopDiagnostics.anyDebugLoop()) {
+            EventLoop loop = EventLoop.runningOrNull();
+            if (loop != null && loop.isDebug() && !(this instanceof Completed)) {
+                neverAwaitedWatch = loop.diagnostics().trackNeverAwaited(this);
+            }
         }
     }
 

@@ -157,6 +157,7 @@ public final class EventLoop implements AutoCloseable {
         closed = true;
         queues.clear();
         executors.shutdownDefault(false);
+        diagnostics.loopClosed();
         selector.close();
     }
 

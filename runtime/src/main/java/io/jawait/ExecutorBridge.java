@@ -57,11 +57,14 @@ final class ExecutorBridge {
         FutureTask<T> job = new FutureTask<>(fn) {
             @Override
             protected void done() {
-                inFlight.decrementAndGet();
+                // Post the outcome before the work stops counting as in flight, so that a
+                // virtual-time loop never jumps ahead between the two.
                 try {
                     loop.callSoonThreadsafe(() -> deliver(this, future));
                 } catch (IllegalStateException closedLoop) {
                     // The loop closed meanwhile: nobody is left to receive the outcome.
+                } finally {
+                    inFlight.decrementAndGet();
                 }
             }
         };

@@ -167,7 +167,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /**
      * A {@link CompletableFuture} that completes when this future does, with the same result,
      * the failure, or a {@link java.util.concurrent.CancellationException} for a cancellation.
-     * Cancelling the returned future cancels this one (from any thread).
+     * Cancelling the returned future cancels this one. Both this method and the returned future
+     * may be used from any thread.
      *
      * @return a new completable future mirroring this one
      */

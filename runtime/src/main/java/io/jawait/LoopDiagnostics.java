@@ -14,10 +14,14 @@ final class LoopDiagnostics {
     /** In debug mode, callbacks running longer than this are reported, by default (asyncio's 0.1 s). */
     static final double SLOW_CALLBACK_SECONDS = 0.1;
     private static final Cleaner CLEANER = Cleaner.create();
+    /** How many loops are in debug mode right now (a closed loop leaves debug mode). */
+    private static final java.util.concurrent.atomic.AtomicInteger DEBUG_LOOPS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final EventLoop loop;
     private BiConsumer<EventLoop, Map<String, Object>> handler;
     private boolean debug;
+    /** Whether this loop is included in DEBUG_LOOPS. */
+    private boolean counted;
     private double slowCallbackSeconds = SLOW_CALLBACK_SECONDS;
 
     LoopDiagnostics(EventLoop loop) {
@@ -26,6 +30,27 @@ final class LoopDiagnostics {
 
     void setDebug(boolean debug) {
         this.debug = debug;
+        countAsDebug(debug && !loop.isClosed());
+    }
+
+    /** The loop closed: it no longer counts for {@link #anyDebugLoop()}. */
+    void loopClosed() {
+        countAsDebug(false);
+    }
+
+    private void countAsDebug(boolean count) {
+        if (count != counted) {
+            counted = count;
+            DEBUG_LOOPS.addAndGet(count ? 1 : -1);
+        }
+    }
+
+    /**
+     * Whether any open loop is in debug mode: lets {@link Coroutine}'s constructor skip the
+     * thread-local lookup of the running loop in the common case, at the cost of one volatile read.
+     */
+    static boolean anyDebugLoop() {
+        return DEBUG_LOOPS.get() > 0;
     }
 
     boolean isDebug() {

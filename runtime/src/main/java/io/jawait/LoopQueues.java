@@ -37,7 +37,7 @@ final class LoopQueues {
             long next = timers.nextDeadlineNanos();
             timeout = next == Long.MAX_VALUE ? -1 : Math.max(0, next - clock.nanos());
         }
-        selector.poll(timeout, ready);
+        selector.poll(timeout, ready, inbox::isEmpty);
         drainInbox();
         timers.moveDue(clock.nanos(), ready);
         for (int n = ready.size(); n > 0; n--) {

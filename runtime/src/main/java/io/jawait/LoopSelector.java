@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The loop's I/O half: the NIO {@link Selector}, the channels' reader and writer registrations,
@@ -70,22 +71,27 @@ final class LoopSelector {
     /**
      * Waits for I/O up to {@code timeoutNanos} (-1: forever, 0: just look) and queues the ready
      * channels' callbacks. On virtual time with no I/O or executor work outstanding, time jumps
-     * by the timeout instead of waiting.
+     * by the timeout instead of waiting; {@code inboxEmpty} tells whether outcomes posted from
+     * other threads are waiting, which must run before time moves.
      */
-    void poll(long timeoutNanos, ArrayDeque<Object> ready) {
+    void poll(long timeoutNanos, ArrayDeque<Object> ready, BooleanSupplier inboxEmpty) {
         try {
             if (timeoutNanos == 0) {
                 selector.selectNow();
             } else if (clock.isVirtual() && ioInterests == 0 && !executors.hasWorkInFlight()) {
                 if (timeoutNanos > 0) {
                     selector.selectNow();
-                    clock.advance(timeoutNanos);
+                    if (inboxEmpty.getAsBoolean()) {
+                        clock.advance(timeoutNanos);
+                    }
                 } else {
                     selector.select();
                 }
             } else if (clock.isVirtual() && timeoutNanos > 0) {
-                // Outstanding real work: give it a grace period of real time before jumping.
-                if (selector.select(LoopClock.VIRTUAL_GRACE_MILLIS) == 0 && !executors.hasWorkInFlight()) {
+                // Outstanding real work: give it a grace period of real time before jumping, and
+                // never jump over an outcome that was just posted (a wake-up also returns 0).
+                if (selector.select(LoopClock.VIRTUAL_GRACE_MILLIS) == 0 && !executors.hasWorkInFlight()
+                        && inboxEmpty.getAsBoolean()) {
                     clock.advance(timeoutNanos);
                 }
             } else if (timeoutNanos < 0) {

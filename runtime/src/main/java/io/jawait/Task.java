@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * none, marks the task so that its next step throws), so the coroutine sees a
  * {@link CancelledException} at its suspended await, once. The coroutine may catch it; its
  * {@code finally} blocks run and may await. A task cancelled before its first step never runs
- * its coroutine.
+ * its coroutine. A task cancelled while it runs (by itself, or by a {@link TaskGroup} re-arming an
+ * outside cancellation) gets it at its next await that suspends: the future it starts waiting on
+ * is cancelled at once.
  *
  * @param <T> the result type
  */
@@ -135,7 +137,7 @@ public class Task<T> extends Future<T> {
         waitingOn = f;
         f.addEntry(this);
         if (mustCancel && f.cancel(cancelMessage)) {
-            // Cancelled while running (by itself, a TaskGroup or a Timeout re-arming): the
+            // Cancelled while running (by itself, or a TaskGroup re-arming): the
             // cancellation reaches this await at once instead of after the future completes.
             mustCancel = false;
         }

@@ -188,6 +188,7 @@ public final class TaskGroup implements AsyncCloseable {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // cases fall through when an await did not suspend
         protected void step() throws Throwable {
             for (;;) {
                 switch (state) {

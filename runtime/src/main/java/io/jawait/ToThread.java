@@ -16,6 +16,7 @@ final class ToThread<T> extends Coroutine<T> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // the machine's cases fall through when an await did not suspend
     protected void step() throws Throwable {
         switch (state) {
             case 0:

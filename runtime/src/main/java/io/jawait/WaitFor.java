@@ -32,7 +32,7 @@ final class WaitFor<T> extends Coroutine<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "fallthrough"})
     protected void step() throws Throwable {
         switch (state) {
             case 0:

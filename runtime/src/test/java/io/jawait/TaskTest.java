@@ -74,6 +74,47 @@ class TaskTest {
     }
 
     @Test
+    void cancelWhileAwaitingWaitForIsACancellation() {
+        assertCancelledAt(() -> {
+            try {
+                return Asyncio.waitFor(Asyncio.sleep(10), 100);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void cancelInsideATimeoutBlock() {
+        assertCancelledAt(() -> Blocks.using(() -> Asyncio.timeout(100), t -> Asyncio.sleep(10)));
+    }
+
+    @Test
+    void cancelWhileAwaitingWait() {
+        assertCancelledAt(() -> Asyncio.wait(List.of(Asyncio.createTask(Asyncio.sleep(10))), ReturnWhen.ALL_COMPLETED));
+    }
+
+    @Test
+    void cancelWhileAwaitingAnAsCompletedElement() {
+        assertCancelledAt(() -> Asyncio.asCompleted(List.of(Asyncio.sleep(10))).iterator().next());
+    }
+
+    @Test
+    void cancelWhileAwaitingAShield() {
+        assertCancelledAt(() -> Asyncio.shield(Asyncio.sleep(10)));
+    }
+
+    @Test
+    void cancelWhileATaskGroupWaitsForItsChildren() {
+        Task<?>[] child = {null};
+        assertCancelledAt(() -> Blocks.using(TaskGroup::open, tg -> {
+            child[0] = tg.createTask(Asyncio.sleep(10));
+            return Coroutine.done();
+        }));
+        assertTrue(child[0].isCancelled());
+    }
+
+    @Test
     void cancelWhileYieldingIsDeliveredAtTheNextStep() {
         List<String> log = new ArrayList<>();
         try (EventLoop loop = EventLoop.createVirtual()) {

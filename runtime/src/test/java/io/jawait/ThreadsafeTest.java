@@ -102,4 +102,13 @@ class ThreadsafeTest {
         // The thread-safe entry points stay usable.
         loop.callSoonThreadsafe(() -> { });
     }
+
+    @Test
+    void toCompletableFutureMayBeCalledFromAnotherThread() throws Exception {
+        Future<String> f = Asyncio.runCoroutineThreadsafe(
+                new Script<Future<String>>().map(v -> Asyncio.getRunningLoop().createFuture()), loop).get(30, TimeUnit.SECONDS);
+        CompletableFuture<String> cf = f.toCompletableFuture(); // debug mode: must not be refused
+        loop.callSoonThreadsafe(() -> f.setResult("across threads"));
+        assertEquals("across threads", cf.get(30, TimeUnit.SECONDS));
+    }
 }

@@ -35,6 +35,18 @@ class TimeoutTest {
     }
 
     @Test
+    void theTaskIsNotLeftCancelledAfterATimeout() {
+        // CPython test_outer_task_is_not_cancelled: the timeout withdraws its own cancellation.
+        Task<Object> task = loop.createTask(new Script<>()
+                .await(() -> using(() -> Asyncio.timeout(1), t -> Asyncio.sleep(10)))
+                .onError(TimeoutException.class, e -> Asyncio.currentTask().cancelling())
+                .await(() -> Asyncio.sleep(1, "awaits work again")));
+        assertEquals("awaits work again", run(task));
+        assertFalse(task.isCancelled());
+        assertEquals(0, task.cancelling());
+    }
+
+    @Test
     void timeoutAtUsesLoopTime() {
         Timeout[] cm = {null};
         assertThrows(TimeoutException.class, () -> run(new Script<>().await(() -> Asyncio.sleep(2))
