@@ -41,7 +41,7 @@ final class MethodCompiler {
         this.trees = trees;
         this.reporter = reporter;
         this.splicer = splicer;
-        this.lowering = new MethodLowering(trees);
+        this.lowering = new MethodLowering(trees, env.getElementUtils());
         this.dump = dump;
     }
 
@@ -53,8 +53,8 @@ final class MethodCompiler {
         TreePath path = trees.getPath(method);
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
         try {
-            if (path == null) {
-                return true;   // no source (a class file): nothing to compile
+            if (path == null || ((com.sun.source.tree.MethodTree) path.getLeaf()).getBody() == null) {
+                return true;   // no source or no body: nothing to compile (the misuse checker reports the latter)
             }
             String name = machineName(method);
             MachineSource source = lowering.lower(method, name);

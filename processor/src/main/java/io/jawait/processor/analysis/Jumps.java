@@ -18,7 +18,7 @@ import java.util.List;
 import javax.lang.model.element.Name;
 
 /**
- * Finds the returns, breaks and continues of a statement that leave it. Lambdas, class bodies and
+ * Finds the returns, breaks, continues and yields of a statement that leave it. Lambdas, class bodies and
  * switch expressions are not entered: their jumps cannot leave them.
  */
 public final class Jumps {
@@ -58,6 +58,12 @@ public final class Jumps {
             @Override
             public Void visitReturn(ReturnTree node, Void unused) {
                 found.add(node);
+                return null;
+            }
+
+            @Override
+            public Void visitYield(com.sun.source.tree.YieldTree node, Void unused) {
+                found.add(node);   // switch expressions are not entered: this one leaves the statement
                 return null;
             }
 

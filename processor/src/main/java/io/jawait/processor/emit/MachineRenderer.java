@@ -29,9 +29,12 @@ public final class MachineRenderer {
      */
     public static String render(MachinePlan plan) {
         TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
-                .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+                .addModifiers(Modifier.FINAL)
                 .addTypeVariables(plan.typeVariables())
                 .superclass(ParameterizedTypeName.get(COROUTINE, plan.resultType().box()));
+        if (!plan.inInterface()) {
+            type.addModifiers(Modifier.PRIVATE);   // members of interfaces cannot be private
+        }
         if (plan.isStatic()) {
             type.addModifiers(Modifier.STATIC);
         }

@@ -11,13 +11,13 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
 import io.jawait.processor.analysis.AwaitCalls;
 import io.jawait.processor.analysis.Jumps;
 import io.jawait.processor.analysis.LocalReferences;
 import io.jawait.processor.analysis.Statements;
 import io.jawait.processor.model.State;
 import io.jawait.processor.model.StateLabel;
-import com.sun.source.util.TreeScanner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +39,8 @@ public final class BodyLowering {
     private final ControlFlowLowering controlFlow;
     private final TryLowering tries;
     final ContinuationLowering continuations;
+    final LocalLowering locals;
+    final SwitchLowering switches;
     private boolean usesCondition;
     /** Trees inside the scope of locals the user never names, for their types (getScope). */
     final Map<VariableTree, Tree> scopeHints = new java.util.IdentityHashMap<>();
@@ -58,9 +60,11 @@ public final class BodyLowering {
         this.controlFlow = new ControlFlowLowering(this);
         this.tries = new TryLowering(this);
         this.continuations = new ContinuationLowering(this);
+        this.locals = new LocalLowering(this);
+        this.switches = new SwitchLowering(this);
     }
 
-    /** Lowers the whole body; then {@link #states()} and friends hold the result. */
+    /** Lowers the whole body into its states; the accessors below then describe the machine. */
     List<State> lower(BlockTree body) {
         for (StatementTree s : body.getStatements()) {
             statement(s);
@@ -111,11 +115,15 @@ public final class BodyLowering {
     /** Lowers one statement at split level (directly in a case, not inside native code). */
     void statement(StatementTree s) {
         switch (s.getKind()) {
-            case VARIABLE -> local((VariableTree) s);
+            case VARIABLE -> locals.declare((VariableTree) s);
             case RETURN -> returns.lower((ReturnTree) s);
+            case YIELD -> switches.yieldValue(s, ((com.sun.source.tree.YieldTree) s).getValue());
             case BREAK, CONTINUE -> jump(s);
+            // A local class declared in one case is invisible from the others.
+            case CLASS, RECORD, ENUM, INTERFACE -> throw unsupported(s,
+                    "a local class declared directly in a block that awaits");
             default -> {
-                if (!AwaitCalls.maySuspend(s)) {
+                if (!AwaitCalls.maySuspend(s) && !introducesBindings(s)) {
                     nativeStatement(s);
                 } else {
                     awaitingStatement(s);
@@ -124,9 +132,20 @@ public final class BodyLowering {
         }
     }
 
+    /**
+     * {@code if (!(o instanceof String s)) return;} puts {@code s} in scope after the if: lowered
+     * like an awaiting if, so that {@code s} becomes a field other states can read.
+     */
+    private static boolean introducesBindings(StatementTree s) {
+        return s instanceof com.sun.source.tree.IfTree i && io.jawait.processor.analysis.Bindings.any(i.getCondition());
+    }
+
     private void awaitingStatement(StatementTree s) {
         switch (s.getKind()) {
-            case BLOCK -> ((BlockTree) s).getStatements().forEach(this::statement);
+            case BLOCK -> {
+                ((BlockTree) s).getStatements().forEach(this::statement);
+                releaseLocalsOf((BlockTree) s);
+            }
             case EXPRESSION_STATEMENT -> expressionStatement((ExpressionStatementTree) s);
             case THROW -> {
                 ExpressionTree e = strip(((ThrowTree) s).getExpression());
@@ -140,13 +159,31 @@ public final class BodyLowering {
                 }
             }
             case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP, LABELED_STATEMENT -> controlFlow.lower(s);
-            case SWITCH -> new SwitchLowering(this).lower((com.sun.source.tree.SwitchTree) s);
+            case SWITCH -> switches.lower((com.sun.source.tree.SwitchTree) s);
             case TRY -> {
                 usesHandler = true;
                 usesResources |= !((com.sun.source.tree.TryTree) s).getResources().isEmpty();
                 tries.lower((com.sun.source.tree.TryTree) s);
             }
             default -> throw unsupported(s, "an await inside a " + describeKind(s) + " statement");
+        }
+    }
+
+    /**
+     * At the normal end of a lowered block, clears the fields of its reference-typed hoisted locals:
+     * a machine (and the task holding it) must not keep objects alive that the user's code can no
+     * longer reach (Kotlin's spilled-variable cleanup). Jumps out of the block skip this; the field
+     * is then released when reassigned or with the machine.
+     */
+    private void releaseLocalsOf(BlockTree block) {
+        if (!buffer.isReachable()) {
+            return;
+        }
+        for (StatementTree s : block.getStatements()) {
+            if (s instanceof VariableTree v && hoisting.isSplitLevel(v)) {
+                buffer.code().add("$L", new Deferred(() -> hoisting.isHoisted(v) && hoisting.holdsReference(v)
+                        ? hoisting.fieldName(v) + " = null;\n" : ""));
+            }
         }
     }
 
@@ -163,6 +200,9 @@ public final class BodyLowering {
         for (Tree jump : Jumps.leaving(s)) {
             if (jump instanceof ReturnTree r) {
                 placeholders.replace(r, returns.nativeText(r));
+            } else if (jump instanceof com.sun.source.tree.YieldTree y) {
+                placeholders.replace(y, switches.nativeYield(y));
+                labeledDispatch = true;
             } else {
                 JumpTargets.Target t = targets.find(jump);
                 if (t == null) {
@@ -179,34 +219,6 @@ public final class BodyLowering {
         return placeholders.stmt(s);
     }
 
-    /**
-     * Declares an enhanced for loop's variable, initialized by {@code init} (target-typed, so a
-     * {@code var} variable becomes a field typed by javac's own inference).
-     */
-    void declareElement(VariableTree v, String init) {
-        hoisting.declare(v, current());
-        boolean isVar = isVar(v);
-        if (isVar) {
-            hoisting.force(v);
-        }
-        String type = isVar ? null : placeholders.expr(v.getType());
-        String name = v.getName().toString();
-        buffer.markScoped();
-        buffer.code().add("$L;\n", new Deferred(() -> (hoisting.isHoisted(v) ? hoisting.fieldName(v)
-                : type + " " + name) + " = " + init));
-    }
-
-    /** Declares a catch parameter in the state starting its (awaiting) catch body. */
-    void declareCaught(VariableTree p) {
-        hoisting.declare(p, current());
-        String type = placeholders.expr(p.getType());
-        String cast = placeholders.expr(p.getType());
-        String name = p.getName().toString();
-        buffer.markScoped();
-        buffer.code().add("$L;\n", new Deferred(() -> (hoisting.isHoisted(p) ? hoisting.fieldName(p)
-                : type + " " + name) + " = (" + cast + ") " + Regions.FAILURE));
-    }
-
     private void jump(StatementTree s) {
         JumpTargets.Target t = targets.find(s);
         if (t == null) {
@@ -216,51 +228,6 @@ public final class BodyLowering {
         StateLabel to = s.getKind() == Tree.Kind.BREAK ? t.breakTo() : t.continueTo();
         buffer.code().add("$L\n", regions.exit(to, t.depth(), "state", "continue;"));
         buffer.unreachable();
-    }
-
-    private void local(VariableTree v) {
-        ExpressionTree init = v.getInitializer();
-        StateLabel home = null;
-        if (init != null && AwaitCalls.isAwait(strip(init))
-                && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(strip(init)))) {
-            awaitSimple(init, v);
-            home = current();
-            boolean isVar = isVar(v);
-            if (isVar && references.firstReference(v) == null) {
-                buffer.code().addStatement("awaited()");   // an unused var: only the await matters
-                return;
-            }
-            hoisting.declare(v, home);
-            if (isVar) {
-                hoisting.force(v);   // its type comes from getScope, as a field's
-            }
-            String type = isVar ? null : placeholders.expr(v.getType());
-            String name = v.getName().toString();
-            buffer.markScoped();
-            buffer.code().add("$L;\n", new Deferred(() -> hoisting.isHoisted(v)
-                    ? hoisting.fieldName(v) + " = awaited()"
-                    : type + " " + name + " = awaited()"));
-            return;
-        }
-        if (AwaitCalls.containsAwait(init)) {
-            hoisting.declare(v, current());
-            hoisting.force(v);   // assigned inside a continuation: must be a field
-            continuations.lower(v, init, value -> ContinuationLowering.Terminal.of("$L = $L;\n",
-                    new Deferred(() -> hoisting.fieldName(v)), value));
-            return;
-        }
-        home = current();
-        hoisting.declare(v, home);
-        use(init);
-        String whole = placeholders.stmt(v);
-        String value = init == null ? null : placeholders.expr(init);
-        buffer.markScoped();
-        buffer.code().add("$L", new Deferred(() -> {
-            if (!hoisting.isHoisted(v)) {
-                return whole + ";\n";
-            }
-            return value == null ? "" : hoisting.fieldName(v) + " = " + value + ";\n";
-        }));
     }
 
     private void expressionStatement(ExpressionStatementTree s) {
@@ -275,6 +242,13 @@ public final class BodyLowering {
             return;
         }
         ExpressionTree e = strip(expression);
+        if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree target
+                && strip(a.getExpression()) instanceof com.sun.source.tree.SwitchExpressionTree sw) {
+            use(target);
+            String to = placeholders.expr(target);
+            switches.lowerExpression(sw, value -> to + " = " + value + ";");
+            return;
+        }
         if (AwaitCalls.isAwait(e) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(e))) {
             awaitSimple(e, s);
             buffer.code().addStatement("awaited()");
@@ -299,9 +273,6 @@ public final class BodyLowering {
      */
     String nestedCondition(ExpressionTree c, Tree statement) {
         usesCondition = true;
-        if (Hoisting.declaredInside(c).size() > 0) {
-            throw unsupported(c, "a pattern variable in a condition with a nested await");
-        }
         continuations.lower(statement, c, v -> ContinuationLowering.Terminal.of("condition$$ = $L;\n", v));
         return "condition$";
     }
@@ -373,10 +344,6 @@ public final class BodyLowering {
             e = p.getExpression();
         }
         return e;
-    }
-
-    private static boolean isVar(VariableTree v) {
-        return v.getType() == null || v.getType().toString().equals("var");
     }
 
     static Tree firstAwait(Tree tree) {

@@ -12,6 +12,7 @@ import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -132,8 +133,9 @@ final class ContinuationLowering {
         } else if (e instanceof ArrayAccessTree a) {
             List<String> ops = operands(List.of(a.getExpression(), a.getIndex()), resume);
             text = ops.get(0) + "[" + ops.get(1) + "]";
-        } else if (e instanceof InstanceOfTree i && i.getPattern() == null) {
-            text = value(i.getExpression(), false, resume) + " instanceof " + body.placeholders.expr(i.getType());
+        } else if (e instanceof InstanceOfTree i) {
+            Tree test = i.getPattern() != null ? i.getPattern() : i.getType();
+            text = value(i.getExpression(), false, resume) + " instanceof " + body.placeholders.expr(test);
         } else if (e instanceof MethodInvocationTree call && call.getTypeArguments().isEmpty()) {
             text = call(call, resume);
         } else if (e instanceof NewClassTree n && n.getClassBody() == null && n.getEnclosingExpression() == null
@@ -148,6 +150,8 @@ final class ContinuationLowering {
             String v = value(c.getExpression(), false, resume);
             code.add("$L = $L;\n$L $L= $L;\n", target, old, target, Operators.binary(c.getKind()), v);
             return target;
+        } else if (e instanceof NewArrayTree n && n.getType() != null) {
+            text = newArray(n, resume);
         } else if (e instanceof AssignmentTree a) {
             text = location(a.getVariable(), resume) + " = " + value(a.getExpression(), false, resume);
         } else {
@@ -195,6 +199,24 @@ final class ContinuationLowering {
             throw unsupported(BodyLowering.firstAwait(a), "an await nested inside a short-circuit operand");
         }
         return body.placeholders.expr(AwaitCalls.awaitedExpression(a));
+    }
+
+    /** {@code new T[d]...} or {@code new T[]{...}}: dimensions, then elements, left to right. */
+    private String newArray(NewArrayTree n, StateLabel resume) {
+        List<ExpressionTree> operands = new ArrayList<>(n.getDimensions());
+        if (n.getInitializers() != null) {
+            operands.addAll(n.getInitializers());
+        }
+        List<String> values = operands(operands, resume);
+        StringBuilder text = new StringBuilder("new ").append(body.placeholders.expr(n.getType()));
+        int dims = n.getDimensions().size();
+        for (int i = 0; i < dims; i++) {
+            text.append('[').append(values.get(i)).append(']');
+        }
+        if (n.getInitializers() != null) {
+            text.append("[] {").append(String.join(", ", values.subList(dims, values.size()))).append('}');
+        }
+        return text.toString();
     }
 
     private String call(MethodInvocationTree call, StateLabel resume) {

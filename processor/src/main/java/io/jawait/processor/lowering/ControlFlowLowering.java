@@ -1,5 +1,6 @@
 package io.jawait.processor.lowering;
 
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.VariableTree;
@@ -12,6 +13,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import io.jawait.processor.analysis.AwaitCalls;
+import io.jawait.processor.analysis.Bindings;
 import io.jawait.processor.analysis.Statements;
 import io.jawait.processor.model.StateLabel;
 
@@ -38,10 +40,9 @@ final class ControlFlowLowering {
 
     private void ifStatement(IfTree s) {
         body.buffer.anchor(body.source.pos(s));
-        String condition = condition(s.getCondition(), s);
         StateLabel end = new StateLabel();
         StateLabel otherwise = s.getElseStatement() == null ? end : new StateLabel();
-        exitUnless(condition, otherwise);
+        branch(s.getCondition(), s, otherwise);
         body.statement(s.getThenStatement());
         if (s.getElseStatement() != null) {
             body.buffer.jump(end);
@@ -71,7 +72,7 @@ final class ControlFlowLowering {
         if (s instanceof WhileLoopTree w) {
             body.buffer.begin(head, "loop " + what);
             body.buffer.anchor(body.source.pos(s));
-            exitUnless(condition(w.getCondition(), s), exit);
+            branch(w.getCondition(), s, exit);
             loopBody(w.getStatement(), label, exit, head);
             body.buffer.jump(head);
         } else if (s instanceof DoWhileLoopTree d) {
@@ -91,7 +92,7 @@ final class ControlFlowLowering {
             body.buffer.begin(head, "loop " + what);
             body.buffer.anchor(body.source.pos(s));
             if (f.getCondition() != null) {
-                exitUnless(condition(f.getCondition(), s), exit);
+                branch(f.getCondition(), s, exit);
             }
             loopBody(f.getStatement(), label, exit, next);
             body.buffer.begin(next, "update of " + what);
@@ -137,7 +138,7 @@ final class ControlFlowLowering {
         buffer.code().beginControlFlow("if (!condition$$)").addStatement("$L = null", iterator)
                 .addStatement("state = $L", exit).addStatement("continue").endControlFlow();
         VariableTree element = s.getVariable();
-        body.declareElement(element, "next$(" + iterator + ")");
+        body.locals.declareElement(element, "next$(" + iterator + ")");
         loopBody(s.getStatement(), label, exit, head);
         body.buffer.jump(head);
     }
@@ -153,11 +154,46 @@ final class ControlFlowLowering {
     }
 
     /**
+     * Goes to {@code otherwise} unless {@code condition} holds. {@code a && b} and {@code a || b}
+     * whose right operand awaits are split into two tests, so that {@code b} is only evaluated
+     * (and awaited) when Java would evaluate it.
+     */
+    private void branch(ExpressionTree condition, Tree statement, StateLabel otherwise) {
+        ExpressionTree c = BodyLowering.strip(condition);
+        if (c instanceof BinaryTree b && AwaitCalls.containsAwait(b.getRightOperand())) {
+            if (c.getKind() == Tree.Kind.CONDITIONAL_AND) {
+                branch(b.getLeftOperand(), statement, otherwise);
+                branch(b.getRightOperand(), statement, otherwise);
+                return;
+            }
+            if (c.getKind() == Tree.Kind.CONDITIONAL_OR) {
+                StateLabel holds = new StateLabel();
+                String left = condition(b.getLeftOperand(), statement);
+                if (left == null) {
+                    body.buffer.jump(holds);   // `true || ...`: the right operand is never evaluated
+                    body.buffer.begin(holds, body.source.describe(statement));
+                    return;
+                } else {
+                    body.buffer.code().beginControlFlow("if ($L)", left).addStatement("state = $L", holds)
+                            .addStatement("continue").endControlFlow();
+                }
+                branch(b.getRightOperand(), statement, otherwise);
+                body.buffer.begin(holds, body.source.describe(statement));
+                return;
+            }
+        }
+        exitUnless(condition(c, statement), otherwise);
+    }
+
+    /**
      * @return the condition as code: a placeholder, or the awaited value when the whole condition
      *     is {@code await(c)}
      */
     private String condition(ExpressionTree condition, Tree statement) {
         ExpressionTree c = BodyLowering.strip(condition);
+        if (Bindings.any(c)) {
+            return patternCondition(c, statement);
+        }
         if (AwaitCalls.isAwait(c) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(c))) {
             body.awaitSimple(c, statement);
             return "this.<Boolean>awaited()";
@@ -170,6 +206,40 @@ final class ControlFlowLowering {
         }
         body.use(c);
         return body.placeholders.expr(c);
+    }
+
+    /**
+     * A condition with pattern variables: they may be used in other states (after an await), so
+     * they become fields, copied from the bindings where the condition proves them matched:
+     * {@code if (o instanceof String s) { condition$ = true; this.s = s; } else { condition$ = false; }}.
+     */
+    private String patternCondition(ExpressionTree c, Tree statement) {
+        body.useCondition();
+        java.util.List<VariableTree> all = new java.util.ArrayList<>(Bindings.whenTrue(c, true));
+        all.addAll(Bindings.whenTrue(c, false));
+        for (VariableTree b : all) {
+            body.hoisting.declare(b, body.current());
+            body.hoisting.force(b);
+        }
+        java.util.function.Function<Object, com.palantir.javapoet.CodeBlock> test = text -> {
+            com.palantir.javapoet.CodeBlock.Builder code = com.palantir.javapoet.CodeBlock.builder();
+            code.beginControlFlow("if ($L)", text).addStatement("condition$$ = true");
+            Bindings.whenTrue(c, true).forEach(b -> copy(code, b));
+            code.nextControlFlow("else").addStatement("condition$$ = false");
+            Bindings.whenTrue(c, false).forEach(b -> copy(code, b));
+            return code.endControlFlow().build();
+        };
+        if (AwaitCalls.containsAwait(c)) {
+            body.continuations.lower(statement, c, v -> new ContinuationLowering.Terminal(test.apply(v), false));
+        } else {
+            body.use(c);
+            body.buffer.code().add(test.apply(body.placeholders.expr(c)));
+        }
+        return "condition$";
+    }
+
+    private void copy(com.palantir.javapoet.CodeBlock.Builder code, VariableTree binding) {
+        code.addStatement("$L", new Deferred(() -> "this." + body.hoisting.fieldName(binding) + " = " + binding.getName()));
     }
 
     /** {@code if (!(condition)) { state = target; continue; }}; nothing for an absent condition. */

@@ -25,6 +25,7 @@ final class Hoisting {
     private final Map<VariableTree, StateLabel> declaredIn = new LinkedHashMap<>();
     private final Set<VariableTree> hoisted = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<VariableTree, String> fieldNames = new IdentityHashMap<>();
+    private final Set<VariableTree> primitive = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Hoisting(LocalReferences references) {
         this.references = references;
@@ -103,6 +104,16 @@ final class Hoisting {
                 return null;
             }
         }.scan(tree, null);
+    }
+
+    /** Records that the field of {@code v} has a primitive type (nothing to release). */
+    void markPrimitive(VariableTree v) {
+        primitive.add(v);
+    }
+
+    /** @return whether the field of {@code v} holds a reference (after field types are known) */
+    boolean holdsReference(VariableTree v) {
+        return !primitive.contains(v);
     }
 
     boolean isHoisted(VariableTree v) {

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -26,18 +27,28 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Compiles one {@code @Async} method into its machine: lowers the body, decides which locals
  * become fields and their types, registers the renames, and renders the machine text.
  */
 public final class MethodLowering {
+    /** The field of a default method's machine holding the interface instance. */
+    static final String SELF = "self";
+
     private final Trees trees;
+    private final Elements elements;
     private final LocalTypes localTypes;
 
-    /** @param trees the tree API */
-    public MethodLowering(Trees trees) {
+    /**
+     * @param trees the tree API
+     * @param elements the element utilities (members of the method's own type)
+     */
+    public MethodLowering(Trees trees, Elements elements) {
         this.trees = trees;
+        this.elements = elements;
         this.localTypes = new LocalTypes(trees);
     }
 
@@ -51,9 +62,11 @@ public final class MethodLowering {
     public MachineSource lower(ExecutableElement method, String className) {
         TreePath path = trees.getPath(method);
         MethodTree tree = (MethodTree) path.getLeaf();
-        if (method.getEnclosingElement().getKind().isInterface()) {
-            throw new UnsupportedConstructException(tree, "an @Async method in an interface is not supported yet");
-        }
+        TypeElement owner = (TypeElement) method.getEnclosingElement();
+        boolean inInterface = owner.getKind().isInterface();
+        // A default method's machine is a static nested class (interfaces have no inner classes)
+        // holding the interface instance in `self`.
+        boolean hasSelf = inInterface && !method.getModifiers().contains(Modifier.STATIC);
         LocalReferences references = LocalReferences.of(path);
         BodyLowering body = new BodyLowering(new SourceInfo(trees, path.getCompilationUnit()), references);
         List<State> states = body.lower(tree.getBody());
@@ -61,6 +74,10 @@ public final class MethodLowering {
         TypeName result = resultType(method);
         List<MachineField> parameters = new ArrayList<>();
         Set<String> taken = new HashSet<>();
+        if (hasSelf) {
+            parameters.add(new MachineField(SELF, TypeName.get(owner.asType())));
+            taken.add(SELF);
+        }
         for (VariableElement p : method.getParameters()) {
             parameters.add(new MachineField(p.getSimpleName().toString(), TypeName.get(p.asType())));
             taken.add(p.getSimpleName().toString());
@@ -73,7 +90,11 @@ public final class MethodLowering {
             if (inScope == null && body.scopeHints.containsKey(v)) {
                 inScope = TreePath.getPath(path.getCompilationUnit(), body.scopeHints.get(v));
             }
-            fields.add(new MachineField(body.hoisting.fieldName(v), fieldType(v, inScope, body.placeholders)));
+            TypeName type = fieldType(v, inScope, body.placeholders);
+            if (type.isPrimitive() || (v.getType() != null && v.getType().getKind() == Tree.Kind.PRIMITIVE_TYPE)) {
+                body.hoisting.markPrimitive(v);
+            }
+            fields.add(new MachineField(body.hoisting.fieldName(v), type));
         }
         if (body.usesTail()) {
             fields.add(new MachineField(ReturnLowering.TAIL_FIELD, ParameterizedTypeName.get(MachineRenderer.COROUTINE, result.box())));
@@ -96,21 +117,37 @@ public final class MethodLowering {
             }
         }
 
-        boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
-        String outer = ((TypeElement) method.getEnclosingElement()).getSimpleName().toString();
+        boolean isStatic = method.getModifiers().contains(Modifier.STATIC) || inInterface;
+        String outer = owner.getSimpleName().toString();
         Set<String> machineFields = new HashSet<>(taken);
         fields.forEach(f -> machineFields.add(f.name()));
         machineFields.add("state");
         new Renamer(body.placeholders, references, body.hoisting, machineFields,
-                isStatic ? outer : outer + ".this").registerAll();
+                hasSelf ? SELF : isStatic ? outer : outer + ".this", hasSelf ? instanceMethods(owner) : Set.of())
+                .registerAll();
 
-        List<TypeVariableName> typeVariables = method.getTypeParameters().stream()
-                .map(TypeVariableName::get).collect(Collectors.toList());
-        MachinePlan plan = new MachinePlan(className, isStatic, typeVariables, result, parameters, fields, states,
-                body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0, body.usesResources);
+        List<TypeVariableName> typeVariables = new ArrayList<>();
+        if (hasSelf) {
+            owner.getTypeParameters().forEach(t -> typeVariables.add(TypeVariableName.get(t)));
+        }
+        method.getTypeParameters().forEach(t -> typeVariables.add(TypeVariableName.get(t)));
+        MachinePlan plan = new MachinePlan(className, isStatic, inInterface, typeVariables, result, parameters, fields,
+                states, body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0,
+                body.usesResources);
         String text = MachineRenderer.render(plan);
         return new MachineSource(text, bodyPrefix(plan), body.placeholders.originals(),
                 body.placeholders.replacements());
+    }
+
+    /** @return names of the instance methods of an interface: in a default method's machine they need {@code self.} */
+    private Set<String> instanceMethods(TypeElement owner) {
+        Set<String> names = new HashSet<>();
+        for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(owner))) {
+            if (!m.getModifiers().contains(Modifier.STATIC)) {
+                names.add(m.getSimpleName().toString());
+            }
+        }
+        return names;
     }
 
     private TypeName fieldType(VariableTree v, TreePath inScope, Placeholders placeholders) {
@@ -147,7 +184,8 @@ public final class MethodLowering {
     private static String bodyPrefix(MachinePlan plan) {
         String typeArguments = plan.typeVariables().isEmpty() ? ""
                 : plan.typeVariables().stream().map(t -> t.name()).collect(Collectors.joining(", ", "<", ">"));
-        String arguments = plan.parameters().stream().map(MachineField::name).collect(Collectors.joining(", "));
+        String arguments = plan.parameters().stream().map(p -> p.name().equals(SELF) ? "this" : p.name())
+                .collect(Collectors.joining(", "));
         return "if (true) return new " + plan.className() + typeArguments + "(" + arguments + ");";
     }
 }

@@ -27,18 +27,22 @@ final class Renamer {
     private final Hoisting hoisting;
     private final Set<String> machineFields;
     private final String outerQualifier;
+    private final Set<String> selfMethods;
 
     /**
      * @param machineFields names of all fields of the machine (inherited {@code state} included)
-     * @param outerQualifier {@code Outer.this} for an instance method, {@code Outer} for a static one
+     * @param outerQualifier {@code Outer.this} for an instance method, {@code Outer} for a static one,
+     *     {@code self} for an interface's default method
+     * @param selfMethods instance methods to call through {@code self} (a default method's interface)
      */
     Renamer(Placeholders placeholders, LocalReferences references, Hoisting hoisting, Set<String> machineFields,
-            String outerQualifier) {
+            String outerQualifier, Set<String> selfMethods) {
         this.placeholders = placeholders;
         this.references = references;
         this.hoisting = hoisting;
         this.machineFields = machineFields;
         this.outerQualifier = outerQualifier;
+        this.selfMethods = selfMethods;
     }
 
     /** Scans every user tree placed in the machine and registers its renames. */
@@ -54,6 +58,9 @@ final class Renamer {
                 @Override
                 public Void visitMemberSelect(MemberSelectTree select, Void unused) {
                     if (references.isOuterThis(select) && !placeholders.isReplaced(select)) {
+                        if (!outerQualifier.endsWith(".this")) {
+                            throw new UnsupportedConstructException(select, "super in this method is not supported yet");
+                        }
                         placeholders.replace(select, outerQualifier.replace(".this", "") + ".super."
                                 + select.getIdentifier());
                         return null;
@@ -77,7 +84,7 @@ final class Renamer {
         } else if (references.isOuterThis(id)) {
             placeholders.replace(id, outerQualifier);
         } else if ((references.isFreeName(id) && machineFields.contains(name))
-                || (references.isFreeMethodName(id) && MACHINE_METHODS.contains(name))) {
+                || (references.isFreeMethodName(id) && (MACHINE_METHODS.contains(name) || selfMethods.contains(name)))) {
             placeholders.replace(id, outerQualifier + "." + name);
         }
     }

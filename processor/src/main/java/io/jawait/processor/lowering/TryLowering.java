@@ -131,7 +131,7 @@ final class TryLowering {
         for (int i = 0; i < awaiting.size(); i++) {
             CatchTree c = awaiting.get(i);
             buffer.begin(labels.get(i), body.source.describe(c.getParameter()));
-            body.declareCaught(c.getParameter());
+            body.locals.declareCaught(c.getParameter());
             for (var statement : ((BlockTree) c.getBlock()).getStatements()) {
                 body.statement(statement);
             }

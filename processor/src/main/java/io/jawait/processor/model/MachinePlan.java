@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param className the nested class's simple name, e.g. {@code greet$Machine}
  * @param isStatic whether it is a static nested class (static methods) or an inner class
+ * @param inInterface whether it is nested in an interface (implicitly public and static)
  * @param typeVariables the method's type parameters, redeclared on the class
  * @param resultType {@code T} of the method's {@code Coroutine<T>}
  * @param parameters the method's parameters, passed to the constructor and kept as fields
@@ -24,6 +25,7 @@ import java.util.List;
 public record MachinePlan(
         String className,
         boolean isStatic,
+        boolean inInterface,
         List<TypeVariableName> typeVariables,
         TypeName resultType,
         List<MachineField> parameters,

@@ -117,4 +117,28 @@ class ControlFlowTest {
                 """);
         assertEquals("v0v1v2", out.get(Mode.PENDING).value());
     }
+
+    @Test
+    void patternVariablesSurviveAwaits() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<Object> o(Object x) { return Coroutine.of(x); }
+                @Async Coroutine<String> run() {
+                    String r = "";
+                    for (Object x : List.of("abc", 42, "z")) {
+                        if (await(o(x)) instanceof String s && s.length() > await(ok(1))) {
+                            await(v(0));
+                            r += s.toUpperCase();
+                        } else if (x instanceof Integer n) {
+                            await(ok(0));
+                            r += n + 1;
+                        }
+                        if (!(x instanceof String t)) continue;
+                        await(ok(0));
+                        r += t.length();
+                    }
+                    return Coroutine.of(r);
+                }
+                """);
+        assertEquals("ABC3431", out.get(Mode.PENDING).value());
+    }
 }

@@ -79,7 +79,9 @@ public final class Harness {
         String async = TEMPLATE.replace("NAME", "AsyncSubject").replace("MEMBERS", members);
         String sync = TEMPLATE.replace("NAME", "SyncSubject")
                 .replace("MEMBERS", members.replace("@Async", "").replaceAll("\\bawait\\(", "syncAwait(")
-                        + "\n    static <T> T syncAwait(Awaitable<T> a) { return Mode.syncAwait(a); }");
+                        + "\n    static <T> T syncAwait(Awaitable<T> a) { return Mode.syncAwait(a); }"
+                        + "\n    static <T> T syncAwait(java.util.concurrent.CompletionStage<T> s) {"
+                        + " return s.toCompletableFuture().join(); }");
         Compilation c = compile(JavaFileObjects.forSourceString("t.AsyncSubject", async),
                 JavaFileObjects.forSourceString("t.SyncSubject", sync));
         ClassLoader loader = loader(c);

@@ -52,6 +52,14 @@ class MethodKindsTest {
                         return Coroutine.of(once + once);
                     }
                 }
+                class Box<T> {
+                    private T item;
+                    Box(T item) { this.item = item; }
+                    @Async <U> Coroutine<Map<T, U>> pair(Mode mode, U other) {
+                        T mine = await(mode.of(item));
+                        return Coroutine.of(Map.of(mine, await(mode.of(other))));
+                    }
+                }
                 record Point(int x, int y) {
                     @Async Coroutine<Integer> sum(Mode mode) { return Coroutine.of(x + await(mode.of(y))); }
                 }
@@ -64,9 +72,31 @@ class MethodKindsTest {
                     String b = await(Nested.twice(mode, "n"));
                     int c = await(new Point(1, 2).sum(mode));
                     String d = await(Op.PLUS.show(mode));
-                    return Coroutine.of(a + b + c + d);
+                    Map<String, Integer> e = await(new Box<>("k").pair(mode, 5));
+                    return Coroutine.of(a + b + c + d + e);
                 }
                 """);
-        assertEquals("inner-nn3PLUS!", out.get(Mode.PENDING).value());
+        assertEquals("inner-nn3PLUS!{k=5}", out.get(Mode.PENDING).value());
+    }
+
+    @Test
+    void interfaceStaticAndDefaultMethods() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                interface Named<T> {
+                    String name();
+                    T value();
+                    @Async default Coroutine<String> describe(Mode mode, String sep) {
+                        T v = await(mode.of(value()));
+                        return Coroutine.of(name() + sep + v + this.name().length() + await(suffix(mode)).length());
+                    }
+                    @Async static Coroutine<String> suffix(Mode mode) { return Coroutine.of(await(mode.of("!"))); }
+                }
+                record Item(String name, Integer value) implements Named<Integer> { }
+                @Async Coroutine<String> run() {
+                    Named<Integer> item = new Item("n", 7);
+                    return Coroutine.of(await(item.describe(mode, "=")) + await(Named.suffix(mode)));
+                }
+                """);
+        assertEquals("n=711!", out.get(Mode.PENDING).value());
     }
 }

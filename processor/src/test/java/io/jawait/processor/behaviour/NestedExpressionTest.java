@@ -151,4 +151,37 @@ class NestedExpressionTest {
         assertEquals("13truetrue;24falsefalse;", out.get(Mode.PENDING).value());
         assertEquals(List.of("f3", "btrue", "f2", "bfalse"), out.get(Mode.PENDING).trace());
     }
+
+    @Test
+    void operandsLeftOfAnAwaitAreEvaluatedFirst() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                int[] arr = {1, 2, 3};
+                StringBuilder sb = new StringBuilder("s");
+                record P(String a, String b) { }
+                @Async Coroutine<Integer> idx() { arr = new int[] {7, 8, 9}; return Coroutine.of(2); }
+                @Async Coroutine<String> appendX() { sb.append("X"); return Coroutine.of("!"); }
+                String a() { log("a"); return "A"; }
+                Object none() { log("none"); return null; }
+                @Async Coroutine<String> run() {
+                    int read = arr[await(idx())];
+                    String concat = "a" + sb + await(appendX());
+                    int i = 1;
+                    int inc = i++ + await(ok(10));
+                    i = i++ + await(ok(100));
+                    P p = new P(a(), await(v("B")));
+                    int[] filled = new int[] {1, await(ok(2)), 3};
+                    String[][] sized = new String[await(ok(2))][];
+                    read += filled[1] * 10 + sized.length * 100;
+                    try {
+                        none().equals(await(ok(log2("arg"))));
+                    } catch (NullPointerException e) {
+                        log("npe after the argument");
+                    }
+                    return Coroutine.of(read + concat + inc + i + p);
+                }
+                String log2(String s) { log(s); return s; }
+                """);
+        assertEquals("223as!11102P[a=A, b=B]", out.get(Mode.PENDING).value());
+        assertEquals(List.of("a", "none", "arg", "npe after the argument"), out.get(Mode.PENDING).trace());
+    }
 }

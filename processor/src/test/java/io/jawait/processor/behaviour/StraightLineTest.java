@@ -116,4 +116,36 @@ class StraightLineTest {
                 """);
         assertEquals("1s3", out.get(Mode.DONE).value());
     }
+
+    @Test
+    void completionStagesAreAwaitedToo() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<Integer> run() {
+                    int x = await(java.util.concurrent.CompletableFuture.completedFuture(3));
+                    int y = 1 + await(java.util.concurrent.CompletableFuture.completedFuture(await(v(4))));
+                    return Coroutine.of(x * 10 + y);
+                }
+                """);
+        assertEquals(35, out.get(Mode.PENDING).value());
+    }
+
+    @Test
+    void doneAwaitsContinueInTheSameFrame() {
+        Map<Mode, Harness.Outcome> out = Harness.compiledOnly("""
+                int depth() { return Thread.currentThread().getStackTrace().length; }
+                @Async Coroutine<String> run() {
+                    log(depth());
+                    int a = await(v(1));
+                    log(depth());
+                    await(v(2));
+                    log(depth());
+                    return Coroutine.of("ok");
+                }
+                """);
+        List<String> depths = out.get(Mode.DONE).trace();
+        assertEquals(3, depths.size());
+        assertEquals(depths.get(0), depths.get(1), "no extra frames after a done await");
+        assertEquals(depths.get(0), depths.get(2));
+        assertEquals(0.0, out.get(Mode.DONE).time(), "no loop turn either");
+    }
 }

@@ -61,4 +61,34 @@ class SwitchTest {
         assertEquals(List.of(), out.get(Mode.DONE).trace());
         assertEquals(true, out.get(Mode.DONE).failure().startsWith("java.lang.NullPointerException"));
     }
+
+    @Test
+    void switchExpressionsWithAwaitingArms() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<String> run() {
+                    String all = "";
+                    for (int k = 0; k < 4; k++) {
+                        int r = switch (k) {
+                            case 1 -> await(v(10));
+                            case 2 -> {
+                                int t = await(v(20));
+                                if (t > 100) yield -1;
+                                yield t + 1;
+                            }
+                            case 3 -> { log("three"); yield 3; }
+                            default -> 0;
+                        };
+                        String s;
+                        s = switch (await(ok(k % 2))) {
+                            case 0: yield "even";
+                            default: { String odd = await(ok("odd")); yield odd; }
+                        };
+                        all += r + s + ",";
+                    }
+                    return Coroutine.of(all);
+                }
+                """);
+        assertEquals("0even,10odd,21even,3odd,", out.get(Mode.PENDING).value());
+        assertEquals(List.of("three"), out.get(Mode.PENDING).trace());
+    }
 }

@@ -82,9 +82,25 @@ class TryCatchTest {
                     } catch (IllegalStateException e) {
                         r += e.getMessage();
                     }
-                    return Coroutine.of(r + overridden());
+                    return Coroutine.of(r + await(overriddenAsync()) + await(throwFromCatch()));
                 }
                 String replaced() { return "!"; }
+                @Async Coroutine<String> throwFromCatch() {
+                    String t = "";
+                    try {
+                        try {
+                            t += await(ok("s1;"));
+                            throw new IllegalStateException("exception");
+                        } catch (IllegalStateException e) {
+                            t += await(ok("caught;"));
+                            throw new IllegalArgumentException("fromCatch");
+                        } finally {
+                            t += await(ok("finally;"));
+                        }
+                    } catch (IllegalArgumentException e) {
+                        return Coroutine.of(t + e.getMessage());
+                    }
+                }
                 @Async Coroutine<String> overriddenAsync() {
                     try {
                         await(v(1));
@@ -96,7 +112,7 @@ class TryCatchTest {
                 }
                 String overridden() { return "."; }
                 """);
-        assertEquals("f0body1f1f2!.", out.get(Mode.DONE).value());
+        assertEquals("f0body1f1f2!wons1;caught;finally;fromCatch", out.get(Mode.DONE).value());
     }
 
     @Test
