@@ -2,6 +2,7 @@ package io.jawait;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,16 +39,24 @@ final class Gather<T> extends Future<List<T>> {
             empty.setResult(new ArrayList<>());
             return empty;
         }
-        // Insertion-ordered by identity: the same awaitable given twice shares one child.
-        Map<Awaitable<?>, Future<? extends T>> seen = new java.util.LinkedHashMap<>();
+        // The same awaitable given twice shares one child. An IdentityHashMap sized up front: a
+        // LinkedHashMap here took most of the time of gathering a million tasks.
+        Map<Awaitable<?>, Future<? extends T>> seen = new IdentityHashMap<>(awaitables.size());
         List<Future<? extends T>> children = new ArrayList<>(awaitables.size());
+        List<Future<? extends T>> distinct = new ArrayList<>(awaitables.size());
         for (Awaitable<? extends T> a : awaitables) {
-            children.add(seen.computeIfAbsent(a, k -> Combinators.ensureFuture(loop, a)));
+            Future<? extends T> child = seen.get(a);
+            if (child == null) {
+                child = Combinators.ensureFuture(loop, a);
+                seen.put(a, child);
+                distinct.add(child);
+            }
+            children.add(child);
         }
-        Gather<T> outer = new Gather<>(loop, children, seen.size(), returnExceptions);
+        Gather<T> outer = new Gather<>(loop, children, distinct.size(), returnExceptions);
         Consumer<Future<?>> onChildDone = outer::childDone;
         List<Future<? extends T>> alreadyDone = new ArrayList<>();
-        for (Future<? extends T> child : seen.values()) {
+        for (Future<? extends T> child : distinct) {
             if (child.isDone()) {
                 alreadyDone.add(child);
             } else {
