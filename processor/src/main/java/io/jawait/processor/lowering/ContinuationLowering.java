@@ -11,7 +11,6 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
-import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
@@ -111,14 +110,14 @@ final class ContinuationLowering {
             // A bare {...} cannot stand alone (in a spill): it gets its type written.
             String text = e instanceof NewArrayTree n && bareTypes.containsKey(n) ? newArray(n, resume)
                     : body.placeholders.expr(e);
-            return spill && !isStable(e) ? spill(text) : text;
+            return spill && !ExpressionShapes.isStable(e) ? spill(text) : text;
         }
         String text;
         if (AwaitCalls.isAwait(e)) {
             return awaitThen(value(AwaitCalls.awaitedExpression(e), false, resume), resume);
         } else if (e instanceof ParenthesizedTree p) {
             text = "(" + value(p.getExpression(), false, resume) + ")";
-        } else if (e instanceof ConditionalExpressionTree c && hasAwaitingArm(c)) {
+        } else if (e instanceof ConditionalExpressionTree c && ExpressionShapes.hasAwaitingArm(c)) {
             // c ? a : b  ==  await(c ? arm(a) : arm(b)): only the taken arm is evaluated, as an
             // awaitable (a done coroutine for an await-free arm). The awaitable goes through a var
             // so that javac types the conditional standalone before inferring the continuation.
@@ -133,7 +132,7 @@ final class ContinuationLowering {
             String right = arm(b.getRightOperand(), resume);
             return awaitThen(spill(left + " ? " + (and ? right : COROUTINE + ".of(true)") + " : "
                     + (and ? COROUTINE + ".of(false)" : right)), resume);
-        } else if (e instanceof SwitchExpressionTree sw && hasOnlyArrowArms(sw)) {
+        } else if (e instanceof SwitchExpressionTree sw && ExpressionShapes.hasOnlyArrowArms(sw)) {
             // Like ?: : the switch picks an arm, and each arm is an awaitable of its value.
             return awaitThen(spill(switchOfArms(sw, resume)), resume);
         } else if (e instanceof ConditionalExpressionTree c) {
@@ -200,10 +199,6 @@ final class ContinuationLowering {
         return v;
     }
 
-    private boolean hasAwaitingArm(ConditionalExpressionTree c) {
-        return AwaitCalls.containsAwait(c.getTrueExpression()) || AwaitCalls.containsAwait(c.getFalseExpression());
-    }
-
     /**
      * @return an arm of {@code ?:} (or a short-circuit operand) as an awaitable: {@code await(a)}
      *     gives {@code a}, an await-free value a done coroutine, anything else an {@code arm$}
@@ -234,17 +229,6 @@ final class ContinuationLowering {
         inArm = wasInArm;
         armOpen = outerOpen;
         return text;
-    }
-
-    /** Whether each case is {@code case L -> expression;} or {@code case L -> throw ...;}. */
-    private static boolean hasOnlyArrowArms(SwitchExpressionTree sw) {
-        for (CaseTree c : sw.getCases()) {
-            if (c.getCaseKind() != CaseTree.CaseKind.RULE
-                    || !(c.getBody() instanceof ExpressionTree || c.getBody() instanceof ThrowTree)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** @return {@code switch (selector) { case L -> <arm as an awaitable>; ... }} */
@@ -316,13 +300,13 @@ final class ContinuationLowering {
     private String call(MethodInvocationTree call, StateLabel resume) {
         List<ExpressionTree> operands = new ArrayList<>();
         String receiver = null;
-        if (call.getMethodSelect() instanceof MemberSelectTree m && !isTypeName(m.getExpression())) {
+        if (call.getMethodSelect() instanceof MemberSelectTree m && !ExpressionShapes.isTypeName(m.getExpression(), body.references)) {
             operands.add(m.getExpression());
         }
         operands.addAll(call.getArguments());
         List<String> values = operands(operands, resume);
         if (call.getMethodSelect() instanceof MemberSelectTree m) {
-            receiver = isTypeName(m.getExpression()) ? body.placeholders.expr(m.getExpression()) : values.remove(0);
+            receiver = ExpressionShapes.isTypeName(m.getExpression(), body.references) ? body.placeholders.expr(m.getExpression()) : values.remove(0);
             return receiver + "." + m.getIdentifier() + "(" + String.join(", ", values) + ")";
         }
         return body.placeholders.expr(call.getMethodSelect()) + "(" + String.join(", ", values) + ")";
@@ -353,7 +337,7 @@ final class ContinuationLowering {
             return spillIfNeeded(a.getExpression(), ops.get(0)) + "[" + spillIfNeeded(a.getIndex(), ops.get(1)) + "]";
         }
         if (target instanceof MemberSelectTree m) {
-            if (isTypeName(m.getExpression())) {
+            if (ExpressionShapes.isTypeName(m.getExpression(), body.references)) {
                 return body.placeholders.expr(target);
             }
             return spillIfNeeded(m.getExpression(), value(m.getExpression(), false, resume)) + "." + m.getIdentifier();
@@ -362,31 +346,13 @@ final class ContinuationLowering {
     }
 
     private String spillIfNeeded(ExpressionTree e, String text) {
-        return isStable(e) || text.startsWith("tmp$") || text.startsWith("value$") ? text : spill(text);
+        return ExpressionShapes.isStable(e) || text.startsWith("tmp$") || text.startsWith("value$") ? text : spill(text);
     }
 
     private String spill(String text) {
         String name = "tmp$" + (++temps);
         code.addStatement("var $L = $L", name, text);
         return name;
-    }
-
-    /** @return whether evaluating {@code e} later gives the same value: a literal or {@code this} */
-    private static boolean isStable(ExpressionTree e) {
-        return e instanceof LiteralTree || (e instanceof IdentifierTree id && id.getName().contentEquals("this"));
-    }
-
-    /** Syntactic guess, as bodies are not attributed: a capitalized free name is a type. */
-    private boolean isTypeName(ExpressionTree e) {
-        if (e instanceof IdentifierTree id) {
-            return body.references.target(id) == null && Character.isUpperCase(id.getName().charAt(0));
-        }
-        return e instanceof MemberSelectTree m && Character.isUpperCase(m.getIdentifier().charAt(0))
-                && isQualifiedName(m.getExpression());
-    }
-
-    private static boolean isQualifiedName(ExpressionTree e) {
-        return e instanceof IdentifierTree || (e instanceof MemberSelectTree m && isQualifiedName(m.getExpression()));
     }
 
     private void hoistTouchedLocals(Tree tree) {
