@@ -122,8 +122,11 @@ final class ContinuationLowering {
             // awaitable (a done coroutine for an await-free arm). The awaitable goes through a var
             // so that javac types the conditional standalone before inferring the continuation.
             String condition = value(c.getCondition(), false, resume);
-            return awaitThen(spill(condition + " ? " + arm(c.getTrueExpression(), resume) + " : "
-                    + arm(c.getFalseExpression(), resume)), resume);
+            String choice = condition + " ? " + arm(c.getTrueExpression(), resume) + " : "
+                    + arm(c.getFalseExpression(), resume);
+            // A null arm takes its type from the other one: only as an argument (a poly expression).
+            boolean nullArm = ExpressionShapes.isNull(c.getTrueExpression()) || ExpressionShapes.isNull(c.getFalseExpression());
+            return awaitThen(nullArm ? choice : spill(choice), resume);
         } else if (e instanceof BinaryTree b && (e.getKind() == Tree.Kind.CONDITIONAL_AND
                 || e.getKind() == Tree.Kind.CONDITIONAL_OR) && AwaitCalls.containsAwait(b.getRightOperand())) {
             // x && y == await(x ? arm(y) : Coroutine.of(false)); || likewise with true.

@@ -49,4 +49,9 @@ final class ExpressionShapes {
     private static boolean isQualifiedName(ExpressionTree e) {
         return e instanceof IdentifierTree || (e instanceof MemberSelectTree m && isQualifiedName(m.getExpression()));
     }
+
+    /** Whether {@code e} is the literal {@code null} (possibly parenthesized). */
+    static boolean isNull(ExpressionTree e) {
+        return BodyLowering.strip(e).getKind() == com.sun.source.tree.Tree.Kind.NULL_LITERAL;
+    }
 }

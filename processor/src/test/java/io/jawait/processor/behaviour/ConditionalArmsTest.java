@@ -86,4 +86,21 @@ class ConditionalArmsTest {
                 }
                 """);
     }
+
+    @Test
+    void aNullArmTakesTheTypeOfTheAwaitingArm() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<String> run() {
+                    String r = "";
+                    for (int i = 0; i < 2; i++) {
+                        String s = i == 0 ? await(v("a")) : null;
+                        String t = "x" + (i == 0 ? null : await(v("b")));
+                        Integer n = i > 0 ? (i > 1 ? null : await(v(7))) : await(v(i == 0 ? 5 : 6));
+                        r += s + t + n.intValue() + ";";
+                    }
+                    return Coroutine.of(r);
+                }
+                """);
+        assertEquals("axnull5;nullxb7;", out.get(Mode.DONE).value());
+    }
 }
