@@ -103,4 +103,19 @@ class ConditionalArmsTest {
                 """);
         assertEquals("axnull5;nullxb7;", out.get(Mode.DONE).value());
     }
+
+    @Test
+    void aNullArmNextToAnArmWithNestedAwaits() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<String> run() {
+                    String r = "";
+                    for (int i = 0; i < 2; i++) {
+                        String s = i == 0 ? "p" + await(v("a")) : null;
+                        r += s + (i == 0 ? null : (i > 0 ? "q" + await(v("b")) : await(v("c"))));
+                    }
+                    return Coroutine.of(r);
+                }
+                """);
+        assertEquals("panullnullqb", out.get(Mode.DONE).value());
+    }
 }
