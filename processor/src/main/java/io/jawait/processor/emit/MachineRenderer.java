@@ -50,6 +50,9 @@ public final class MachineRenderer {
         if (plan.usesIteration()) {
             IterationHelpers.addTo(type);
         }
+        if (plan.usesArms()) {
+            ArmHelpers.addTo(type);
+        }
         if (plan.usesResources()) {
             ResourceHelpers.addTo(type);
         }
