@@ -64,12 +64,13 @@ public final class FuzzEnv {
     }
 
     /**
-     * The synchronous twin of {@code await(env.v(x))}.
+     * The synchronous twin of {@code await(env.v(x))}: an {@code Integer}, as the awaited value
+     * is, so that {@code ==} between two of them compares references in both (JLS 15.21.3).
      *
      * @param x the value
      * @return {@code x}
      */
-    public int sv(int x) {
+    public Integer sv(int x) {
         FuzzException failure = next(x);
         if (failure != null) {
             throw failure;

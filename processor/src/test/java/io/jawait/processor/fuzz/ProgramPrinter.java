@@ -72,7 +72,7 @@ final class ProgramPrinter {
                 + "        env.log(\"child\", y);\n"
                 + "        return Coroutine.of(y * 2);\n"
                 + "    }\n\n"
-                + "    static int childSync(FuzzEnv env, int x) {\n"
+                + "    static Integer childSync(FuzzEnv env, int x) {\n"
                 + "        int y = env.sv(x + 1);\n"
                 + "        env.log(\"child\", y);\n"
                 + "        return y * 2;\n"
