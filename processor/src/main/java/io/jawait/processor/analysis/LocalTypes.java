@@ -105,33 +105,4 @@ public final class LocalTypes {
                 return Denotability.DENOTABLE;
         }
     }
-
-    /**
-     * @param union a multi-catch parameter's type
-     * @return the closest class all its alternatives extend (exception types are never generic)
-     */
-    public static TypeMirror commonSuperclass(javax.lang.model.type.UnionType union) {
-        TypeMirror candidate = union.getAlternatives().get(0);
-        while (candidate instanceof DeclaredType d) {
-            TypeElement c = (TypeElement) d.asElement();
-            boolean all = true;
-            for (TypeMirror alternative : union.getAlternatives()) {
-                all &= extendsClass(alternative, c);
-            }
-            if (all) {
-                return candidate;
-            }
-            candidate = c.getSuperclass();
-        }
-        return candidate;
-    }
-
-    private static boolean extendsClass(TypeMirror type, TypeElement c) {
-        for (TypeMirror t = type; t instanceof DeclaredType d; t = ((TypeElement) d.asElement()).getSuperclass()) {
-            if (d.asElement().equals(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -50,9 +50,6 @@ public final class MachineRenderer {
         if (plan.usesIteration()) {
             IterationHelpers.addTo(type);
         }
-        if (plan.usesArms()) {
-            ArmHelpers.addTo(type);
-        }
         if (plan.usesResources()) {
             ResourceHelpers.addTo(type);
         }

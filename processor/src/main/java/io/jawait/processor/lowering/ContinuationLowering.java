@@ -2,22 +2,19 @@ package io.jawait.processor.lowering;
 
 import com.palantir.javapoet.CodeBlock;
 import com.sun.source.tree.ArrayAccessTree;
-import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.SwitchExpressionTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -45,12 +42,6 @@ final class ContinuationLowering {
     private int open;
     /** The statement's whole expression: the only place a compound assignment may await. */
     private ExpressionTree top;
-    /** Whether {@link #code} is the body of an arm lambda: its awaits chain with {@code then$}. */
-    private boolean inArm;
-    private int armOpen;
-    private boolean usesArms;
-    /** Bare array initializers and their array types. */
-    private final java.util.Map<NewArrayTree, Tree> bareTypes = new java.util.IdentityHashMap<>();
 
     ContinuationLowering(BodyLowering body) {
         this.body = body;
@@ -107,41 +98,29 @@ final class ContinuationLowering {
      */
     private String value(ExpressionTree e, boolean spill, StateLabel resume) {
         if (!AwaitCalls.containsAwait(e)) {
-            // A bare {...} cannot stand alone (in a spill): it gets its type written.
-            String text = e instanceof NewArrayTree n && bareTypes.containsKey(n) ? newArray(n, resume)
-                    : body.placeholders.expr(e);
-            return spill && !ExpressionShapes.isStable(e) ? spill(text) : text;
+            String text = body.placeholders.expr(e);
+            return spill && !isStable(e) ? spill(text) : text;
         }
         String text;
         if (AwaitCalls.isAwait(e)) {
             return awaitThen(value(AwaitCalls.awaitedExpression(e), false, resume), resume);
         } else if (e instanceof ParenthesizedTree p) {
             text = "(" + value(p.getExpression(), false, resume) + ")";
-        } else if (e instanceof ConditionalExpressionTree c && ExpressionShapes.hasAwaitingArm(c)) {
-            // c ? a : b  ==  await(c ? arm(a) : arm(b)): only the taken arm is evaluated, as an
-            // awaitable (a done coroutine for an await-free arm). The awaitable goes through a var
+        } else if (e instanceof ConditionalExpressionTree c && hasAwaitingArm(c)) {
+            // c ? await(a) : b  ==  await(c ? a : Coroutine.of(b)): the untaken arm is never
+            // evaluated, and a done coroutine never suspends. The awaitable goes through a var
             // so that javac types the conditional standalone before inferring the continuation.
             String condition = value(c.getCondition(), false, resume);
-            String choice = condition + " ? " + arm(c.getTrueExpression(), resume) + " : "
-                    + arm(c.getFalseExpression(), resume);
-            // A null arm takes its type from the other one: only as an argument (a poly expression).
-            boolean nullArm = ExpressionShapes.isNull(c.getTrueExpression()) || ExpressionShapes.isNull(c.getFalseExpression());
-            return awaitThen(nullArm ? choice : spill(choice), resume);
+            return awaitThen(spill(condition + " ? " + arm(c.getTrueExpression()) + " : "
+                    + arm(c.getFalseExpression())), resume);
         } else if (e instanceof BinaryTree b && (e.getKind() == Tree.Kind.CONDITIONAL_AND
                 || e.getKind() == Tree.Kind.CONDITIONAL_OR) && AwaitCalls.containsAwait(b.getRightOperand())) {
-            // x && y == await(x ? arm(y) : Coroutine.of(false)); || likewise with true.
+            // x && await(a) == await(x ? a : Coroutine.of(false)); || likewise with true.
             boolean and = e.getKind() == Tree.Kind.CONDITIONAL_AND;
             String left = value(b.getLeftOperand(), false, resume);
-            String right = arm(b.getRightOperand(), resume);
+            String right = awaitedOnly(b.getRightOperand());
             return awaitThen(spill(left + " ? " + (and ? right : COROUTINE + ".of(true)") + " : "
                     + (and ? COROUTINE + ".of(false)" : right)), resume);
-        } else if (e instanceof SwitchExpressionTree sw && ExpressionShapes.hasOnlyArrowArms(sw)) {
-            // Like ?: : the switch picks an arm, and each arm is an awaitable of its value.
-            return awaitThen(spill(switchOfArms(sw, resume)), resume);
-        } else if (e instanceof ConditionalExpressionTree c) {
-            // Awaits in the condition only: the arms stay as they are.
-            text = value(c.getCondition(), false, resume) + " ? " + body.placeholders.expr(c.getTrueExpression())
-                    + " : " + body.placeholders.expr(c.getFalseExpression());
         } else if (e instanceof BinaryTree b) {
             List<String> ops = operands(List.of(b.getLeftOperand(), b.getRightOperand()), resume);
             text = ops.get(0) + " " + Operators.binary(e.getKind()) + " " + ops.get(1);
@@ -171,7 +150,7 @@ final class ContinuationLowering {
             String v = value(c.getExpression(), false, resume);
             code.add("$L = $L;\n$L $L= $L;\n", target, old, target, Operators.binary(c.getKind()), v);
             return target;
-        } else if (e instanceof NewArrayTree n && (n.getType() != null || bareTypes.containsKey(n))) {
+        } else if (e instanceof NewArrayTree n && n.getType() != null) {
             text = newArray(n, resume);
         } else if (e instanceof AssignmentTree a) {
             text = location(a.getVariable(), resume) + " = " + value(a.getExpression(), false, resume);
@@ -187,11 +166,6 @@ final class ContinuationLowering {
     /** Awaits {@code awaitable}: the rest of the statement goes into its continuation. */
     private String awaitThen(String awaitable, StateLabel resume) {
         String v = "value$" + (++temps);
-        if (inArm) {
-            code.add("return then$$($L, $L -> {\n", awaitable, v).indent();
-            armOpen++;
-            return v;
-        }
         if (open == 0) {
             code.addStatement("state = $L", resume);
             code.add("if (awaitsThen($L, $L -> {\n", awaitable, v).indent();
@@ -202,94 +176,39 @@ final class ContinuationLowering {
         return v;
     }
 
-    /**
-     * @return an arm of {@code ?:} (or a short-circuit operand) as an awaitable: {@code await(a)}
-     *     gives {@code a}, an await-free value a done coroutine, anything else an {@code arm$}
-     *     lambda whose awaits chain with {@code then$} and which returns the arm's value
-     */
-    private String arm(ExpressionTree arm, StateLabel resume) {
+    private boolean hasAwaitingArm(ConditionalExpressionTree c) {
+        return AwaitCalls.containsAwait(c.getTrueExpression()) || AwaitCalls.containsAwait(c.getFalseExpression());
+    }
+
+    /** @return an arm of {@code ?:} as an awaitable: {@code await(a)} gives {@code a}, a value a done coroutine */
+    private String arm(ExpressionTree arm) {
         ExpressionTree a = BodyLowering.strip(arm);
-        if (AwaitCalls.isAwait(a) && !AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(a))) {
-            return body.placeholders.expr(AwaitCalls.awaitedExpression(a));
+        if (AwaitCalls.isAwait(a)) {
+            return awaitedOnly(a);
         }
-        if (!AwaitCalls.containsAwait(a)) {
-            return COROUTINE + ".of(" + body.placeholders.expr(a) + ")";
+        if (AwaitCalls.containsAwait(a)) {
+            throw unsupported(BodyLowering.firstAwait(a), "an await nested inside an arm of ?:");
         }
-        usesArms = true;
-        CodeBlock.Builder outer = code;
-        boolean wasInArm = inArm;
-        int outerOpen = armOpen;
-        code = CodeBlock.builder().indent();
-        inArm = true;
-        armOpen = 0;
-        String v = value(a, false, resume);
-        code.addStatement("return $L.of($L)", COROUTINE, v);
-        for (int i = armOpen; i > 0; i--) {
-            code.unindent().add("});\n");
-        }
-        String text = "arm$(start$" + (++temps) + " -> {\n" + code.unindent().build() + "})";
-        code = outer;
-        inArm = wasInArm;
-        armOpen = outerOpen;
-        return text;
+        return COROUTINE + ".of(" + body.placeholders.expr(a) + ")";
     }
 
-    /** @return {@code switch (selector) { case L -> <arm as an awaitable>; ... }} */
-    private String switchOfArms(SwitchExpressionTree sw, StateLabel resume) {
-        StringBuilder text = new StringBuilder("switch (").append(value(sw.getExpression(), false, resume))
-                .append(") {\n");
-        for (CaseTree c : sw.getCases()) {
-            List<String> constants = new ArrayList<>();
-            for (ExpressionTree constant : c.getExpressions()) {
-                constants.add(body.placeholders.expr(constant));
-            }
-            text.append(constants.isEmpty() ? "default" : "case " + String.join(", ", constants)).append(" -> ");
-            if (c.getBody() instanceof ThrowTree t) {
-                if (AwaitCalls.containsAwait(t)) {
-                    throw unsupported(BodyLowering.firstAwait(t), "an await in a throwing arm of a nested switch");
-                }
-                text.append("{ ").append(body.placeholders.stmt(t)).append("; }\n");
-            } else {
-                text.append(arm((ExpressionTree) c.getBody(), resume)).append(";\n");
-            }
+    /** @return the awaitable of an operand that must be exactly {@code await(a)} with an await-free {@code a} */
+    private String awaitedOnly(ExpressionTree operand) {
+        ExpressionTree a = BodyLowering.strip(operand);
+        if (!AwaitCalls.isAwait(a) || AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(a))) {
+            throw unsupported(BodyLowering.firstAwait(a), "an await nested inside a short-circuit operand");
         }
-        return text.append("}").toString();
-    }
-
-    /** @return whether some arm needs the machine's {@code arm$} helpers */
-    boolean usesArms() {
-        return usesArms;
-    }
-
-    /**
-     * Gives a bare array initializer ({@code int[] a = {...}}) its array type, from the declaration:
-     * it is lowered as {@code new int[] {...}}.
-     */
-    void bareArray(NewArrayTree initializer, Tree arrayType) {
-        bareTypes.put(initializer, arrayType);
+        return body.placeholders.expr(AwaitCalls.awaitedExpression(a));
     }
 
     /** {@code new T[d]...} or {@code new T[]{...}}: dimensions, then elements, left to right. */
     private String newArray(NewArrayTree n, StateLabel resume) {
-        Tree element = n.getType();
-        if (element == null) {
-            if (!(bareTypes.get(n) instanceof ArrayTypeTree array)) {
-                throw unsupported(BodyLowering.firstAwait(n), "an await in an array initializer of this type");
-            }
-            element = array.getType();
-        }
         List<ExpressionTree> operands = new ArrayList<>(n.getDimensions());
         if (n.getInitializers() != null) {
             operands.addAll(n.getInitializers());
-            // Nested bare initializers ({{1}, {2}}) are arrays of the element type.
-            for (ExpressionTree i : n.getInitializers()) {
-                if (i instanceof NewArrayTree inner && inner.getType() == null && n.getDimensions().isEmpty()) {
-                    bareTypes.put(inner, element);
-                }
-            }
         }
         List<String> values = operands(operands, resume);
-        StringBuilder text = new StringBuilder("new ").append(body.placeholders.expr(element));
+        StringBuilder text = new StringBuilder("new ").append(body.placeholders.expr(n.getType()));
         int dims = n.getDimensions().size();
         for (int i = 0; i < dims; i++) {
             text.append('[').append(values.get(i)).append(']');
@@ -303,13 +222,13 @@ final class ContinuationLowering {
     private String call(MethodInvocationTree call, StateLabel resume) {
         List<ExpressionTree> operands = new ArrayList<>();
         String receiver = null;
-        if (call.getMethodSelect() instanceof MemberSelectTree m && !ExpressionShapes.isTypeName(m.getExpression(), body.references)) {
+        if (call.getMethodSelect() instanceof MemberSelectTree m && !isTypeName(m.getExpression())) {
             operands.add(m.getExpression());
         }
         operands.addAll(call.getArguments());
         List<String> values = operands(operands, resume);
         if (call.getMethodSelect() instanceof MemberSelectTree m) {
-            receiver = ExpressionShapes.isTypeName(m.getExpression(), body.references) ? body.placeholders.expr(m.getExpression()) : values.remove(0);
+            receiver = isTypeName(m.getExpression()) ? body.placeholders.expr(m.getExpression()) : values.remove(0);
             return receiver + "." + m.getIdentifier() + "(" + String.join(", ", values) + ")";
         }
         return body.placeholders.expr(call.getMethodSelect()) + "(" + String.join(", ", values) + ")";
@@ -340,7 +259,7 @@ final class ContinuationLowering {
             return spillIfNeeded(a.getExpression(), ops.get(0)) + "[" + spillIfNeeded(a.getIndex(), ops.get(1)) + "]";
         }
         if (target instanceof MemberSelectTree m) {
-            if (ExpressionShapes.isTypeName(m.getExpression(), body.references)) {
+            if (isTypeName(m.getExpression())) {
                 return body.placeholders.expr(target);
             }
             return spillIfNeeded(m.getExpression(), value(m.getExpression(), false, resume)) + "." + m.getIdentifier();
@@ -349,13 +268,31 @@ final class ContinuationLowering {
     }
 
     private String spillIfNeeded(ExpressionTree e, String text) {
-        return ExpressionShapes.isStable(e) || text.startsWith("tmp$") || text.startsWith("value$") ? text : spill(text);
+        return isStable(e) || text.startsWith("tmp$") || text.startsWith("value$") ? text : spill(text);
     }
 
     private String spill(String text) {
         String name = "tmp$" + (++temps);
         code.addStatement("var $L = $L", name, text);
         return name;
+    }
+
+    /** @return whether evaluating {@code e} later gives the same value: a literal or {@code this} */
+    private static boolean isStable(ExpressionTree e) {
+        return e instanceof LiteralTree || (e instanceof IdentifierTree id && id.getName().contentEquals("this"));
+    }
+
+    /** Syntactic guess, as bodies are not attributed: a capitalized free name is a type. */
+    private boolean isTypeName(ExpressionTree e) {
+        if (e instanceof IdentifierTree id) {
+            return body.references.target(id) == null && Character.isUpperCase(id.getName().charAt(0));
+        }
+        return e instanceof MemberSelectTree m && Character.isUpperCase(m.getIdentifier().charAt(0))
+                && isQualifiedName(m.getExpression());
+    }
+
+    private static boolean isQualifiedName(ExpressionTree e) {
+        return e instanceof IdentifierTree || (e instanceof MemberSelectTree m && isQualifiedName(m.getExpression()));
     }
 
     private void hoistTouchedLocals(Tree tree) {

@@ -4,7 +4,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.VariableTree;
 import io.jawait.processor.analysis.AwaitCalls;
 import io.jawait.processor.model.StateLabel;
-import java.util.List;
 
 /**
  * Local variable declarations in lowered code. Whether a local stays a Java local of its case or
@@ -55,9 +54,6 @@ final class LocalLowering {
         if (AwaitCalls.containsAwait(init)) {
             body.hoisting.declare(v, body.current());
             body.hoisting.force(v);   // assigned inside a continuation: must be a field
-            if (BodyLowering.strip(init) instanceof com.sun.source.tree.NewArrayTree array && array.getType() == null) {
-                body.continuations.bareArray(array, v.getType());
-            }
             body.continuations.lower(v, init, value -> ContinuationLowering.Terminal.of("$L = $L;\n",
                     new Deferred(() -> body.hoisting.fieldName(v)), value));
             return;
@@ -97,29 +93,12 @@ final class LocalLowering {
     /** Declares a catch parameter in the state starting its (awaiting) catch body. */
     void declareCaught(VariableTree p) {
         body.hoisting.declare(p, body.current());
-        String type;
-        String read;
-        if (p.getType() instanceof com.sun.source.tree.UnionTypeTree union) {
-            // A multi-catch parameter's type is the lub of its alternatives (JLS 14.20), which is
-            // the type of a conditional over casts to each of them.
-            type = "final var";
-            StringBuilder cases = new StringBuilder();
-            List<? extends com.sun.source.tree.Tree> alternatives = union.getTypeAlternatives();
-            for (int i = 0; i < alternatives.size() - 1; i++) {
-                cases.append(Regions.FAILURE).append(" instanceof ").append(body.placeholders.expr(alternatives.get(i)))
-                        .append(" ? (").append(body.placeholders.expr(alternatives.get(i))).append(") ")
-                        .append(Regions.FAILURE).append(" : ");
-            }
-            read = cases.append("(").append(body.placeholders.expr(alternatives.get(alternatives.size() - 1)))
-                    .append(") ").append(Regions.FAILURE).toString();
-        } else {
-            type = body.placeholders.expr(p.getType());
-            read = "(" + body.placeholders.expr(p.getType()) + ") " + Regions.FAILURE;
-        }
+        String type = body.placeholders.expr(p.getType());
+        String cast = body.placeholders.expr(p.getType());
         String name = p.getName().toString();
         body.buffer.markScoped();
         body.buffer.code().add("$L;\n", new Deferred(() -> (body.hoisting.isHoisted(p) ? body.hoisting.fieldName(p)
-                : type + " " + name) + " = " + read));
+                : type + " " + name) + " = (" + cast + ") " + Regions.FAILURE));
     }
 
     static boolean isVar(VariableTree v) {

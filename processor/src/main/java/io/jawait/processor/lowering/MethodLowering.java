@@ -133,7 +133,7 @@ public final class MethodLowering {
         method.getTypeParameters().forEach(t -> typeVariables.add(TypeVariableName.get(t)));
         MachinePlan plan = new MachinePlan(className, isStatic, inInterface, typeVariables, result, parameters, fields,
                 states, body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0,
-                body.usesResources, body.continuations.usesArms());
+                body.usesResources);
         String text = MachineRenderer.render(plan);
         return new MachineSource(text, bodyPrefix(plan), body.placeholders.originals(),
                 body.placeholders.replacements());
@@ -151,15 +151,6 @@ public final class MethodLowering {
     }
 
     private TypeName fieldType(VariableTree v, TreePath inScope, Placeholders placeholders) {
-        if (v.getType() != null && v.getType().getKind() == Tree.Kind.UNION_TYPE) {
-            // A multi-catch parameter: typed as the closest superclass of its alternatives.
-            TypeMirror union = inScope == null ? null : localTypes.typeOf(v, inScope);
-            if (union instanceof javax.lang.model.type.UnionType u) {
-                return TypeName.get(LocalTypes.commonSuperclass(u));
-            }
-            throw new LocalTypeException(v, false, "cannot find the type of '" + v.getName()
-                    + "', which lives across an await");
-        }
         if (v.getType() != null && !v.getType().toString().equals("var")) {
             return ClassName.get("", placeholders.expr(v.getType()));
         }

@@ -1,7 +1,5 @@
 package io.jawait.processor.lowering;
 
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -15,7 +13,6 @@ import java.util.List;
  * (if that completes normally, the failure is gone); a plain {@code AutoCloseable} as Java does
  * (the machine's {@code close$} overloads let javac pick by the resource's static type). Several
  * resources nest, so they close in reverse order and a failing initializer closes the earlier ones.
- * A resource naming an existing (effectively final) variable is read again where it is closed.
  * <pre>{@code
  * r = <init>; handler$ = H;  <body>  <exit to END through C>
  * case C: handler$ = <outer>; if (r == null) { state = completion$1; continue; }
@@ -39,10 +36,8 @@ final class ResourceLowering {
             body.statement(block);
             return;
         }
-        Tree resource = resources.get(index);
-        if (!(resource instanceof VariableTree || resource instanceof IdentifierTree
-                || resource instanceof MemberSelectTree)) {
-            throw body.unsupported(resource, "this kind of resource");
+        if (!(resources.get(index) instanceof VariableTree resource)) {
+            throw body.unsupported(resources.get(index), "a try-with-resources on an existing variable");
         }
         body.usesResources = true;
         StateBuffer buffer = body.buffer;
@@ -57,10 +52,10 @@ final class ResourceLowering {
         StateLabel end = new StateLabel();
         String what = body.source.describe(resource);
 
-        if (resource instanceof VariableTree declared) {
-            body.statement(declared);
-            body.scopeHints.put(declared, block);   // for the type of a var resource nobody names
-        }
+        body.statement(resource);
+        body.scopeHints.put(resource, block);   // for the type of a var resource nobody names
+        Deferred r = new Deferred(() -> body.hoisting.isHoisted(resource)
+                ? body.hoisting.fieldName(resource) : resource.getName().toString());
         buffer.anchor(body.source.pos(resource));
         buffer.code().addStatement("$L = $L", Regions.HANDLER, failed);
         regions.enter(new Regions.Part(failed, close, completion));
@@ -72,7 +67,7 @@ final class ResourceLowering {
         regions.leave();
 
         buffer.begin(close, "close " + what);
-        Object r = reference(resource);
+        body.hoisting.use(resource, body.current());
         buffer.anchor(body.source.pos(resource));
         buffer.code().addStatement("$L = $L", Regions.HANDLER, outerText != null ? outerText : outer);
         buffer.code().beginControlFlow("if ($L == null)", r).addStatement("state = $L", completion)
@@ -85,28 +80,15 @@ final class ResourceLowering {
         buffer.unreachable();
 
         buffer.begin(failed, "close " + what + " after a failure");
-        Object rf = reference(resource);
+        body.hoisting.use(resource, body.current());
         buffer.anchor(body.source.pos(resource));
         buffer.code().addStatement("$L = $L", Regions.HANDLER, outerText != null ? outerText : outer);
         buffer.code().addStatement("$L = $L", thrown, Regions.FAILURE);
-        buffer.code().addStatement("if ($L == null) throw $L", rf, thrown);
+        buffer.code().addStatement("if ($L == null) throw $L", r, thrown);
         StateLabel handled = new StateLabel();
-        buffer.suspend(new Deferred(() -> "closeFailed$(" + rf + ", " + thrown + ")"), handled, "closed " + what + " after a failure");
+        buffer.suspend(new Deferred(() -> "closeFailed$(" + r + ", " + thrown + ")"), handled, "closed " + what + " after a failure");
         buffer.code().addStatement("awaited()");
         buffer.jump(end);
         buffer.begin(end, "after " + what);
-    }
-
-    /**
-     * @return the resource in the current state: a declared one by its name (or field), an
-     *     existing variable (final or effectively final, JLS 14.20.3) read again
-     */
-    private Object reference(Tree resource) {
-        if (resource instanceof VariableTree v) {
-            body.hoisting.use(v, body.current());
-            return new Deferred(() -> body.hoisting.isHoisted(v) ? body.hoisting.fieldName(v) : v.getName().toString());
-        }
-        body.use(resource);
-        return body.placeholders.expr(resource);
     }
 }

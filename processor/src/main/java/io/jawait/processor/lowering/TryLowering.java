@@ -107,6 +107,9 @@ final class TryLowering {
             String type = body.placeholders.expr(p.getType());
             buffer.code().add("} catch ($L $L) {\n", type, p.getName()).indent();
             if (AwaitCalls.containsAwait(c.getBlock())) {
+                if (p.getType().getKind() == com.sun.source.tree.Tree.Kind.UNION_TYPE) {
+                    throw body.unsupported(p, "a multi-catch clause whose body awaits");
+                }
                 StateLabel label = new StateLabel();
                 awaiting.add(c);
                 labels.add(label);

@@ -21,7 +21,6 @@ import java.util.List;
  * @param usesHandler whether there are try regions (a {@code handler} field and a catch-all)
  * @param usesIteration whether enhanced for loops need the {@code iterate$} and {@code next$} helpers
  * @param usesResources whether try-with-resources needs the {@code close$} helpers
- * @param usesArms whether awaiting arms of {@code ?:} / {@code &&} / {@code ||} need the {@code arm$} helpers
  */
 public record MachinePlan(
         String className,
@@ -36,6 +35,5 @@ public record MachinePlan(
         int defaultBefore,
         boolean usesHandler,
         boolean usesIteration,
-        boolean usesResources,
-        boolean usesArms) {
+        boolean usesResources) {
 }

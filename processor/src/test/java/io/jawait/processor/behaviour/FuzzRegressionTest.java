@@ -46,26 +46,4 @@ class FuzzRegressionTest {
                 """);
         assertEquals(7L, out.get(Mode.PENDING).value());
     }
-
-    /**
-     * Fuzzer seeds 20261152 and 20261474 (400-program run) reported {@code await(env.v(x)) !=
-     * await(env.v(x))} as a mismatch: both awaits are {@code Integer}s there, so Java compares
-     * references (JLS 15.21.3), and the compiled machine does the same. The fuzzer's twin uses
-     * {@code int}s ({@code env.sv}), which compares values: a defect of the twin, not of the
-     * compiler. Here the twin keeps the boxed type, and both agree.
-     */
-    @Test
-    void awaitedIntegersCompareByReferenceAsJavaTypesThem() {
-        Map<Mode, Harness.Outcome> out = Harness.check("""
-                @Async Coroutine<String> run() {
-                    int big = 222;
-                    boolean differ = await(v(big)) != await(v(big));
-                    boolean same = await(v(7)) == await(v(7));
-                    boolean unboxed = await(v(big)) == big;
-                    return Coroutine.of(differ + " " + same + " " + unboxed
-                            + " " + (await(v(big)) != await(v(big)) ? "refs" : "values"));
-                }
-                """);
-        assertEquals("true true true refs", out.get(Mode.DONE).value());
-    }
 }

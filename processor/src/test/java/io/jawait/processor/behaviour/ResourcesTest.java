@@ -86,35 +86,4 @@ class ResourcesTest {
         assertEquals("end", out.get(Mode.FAILING).value());
         assertEquals(List.of("body", "closed one", "swallowed boom 1 by two"), out.get(Mode.FAILING).trace());
     }
-
-    @Test
-    void existingVariablesAsResourcesAreClosedAfterAwaitingBodies() {
-        Map<Mode, Harness.Outcome> out = Harness.check("""
-                class Res implements AutoCloseable {
-                    final String name;
-                    Res(String name) { this.name = name; log("open " + name); }
-                    public void close() { log("close " + name); }
-                }
-                final Res shared = new Res("field");
-                @Async Coroutine<String> run(Res param) {
-                    Res local = new Res("local");
-                    try (local; param; shared) {
-                        log("body " + await(v(1)));
-                    }
-                    Res nothing = null;
-                    try (nothing; this.shared) {
-                        log("again " + await(ok(2)));
-                        throw new IllegalArgumentException("body");
-                    } catch (IllegalArgumentException e) {
-                        log("caught " + e.getMessage());
-                    }
-                    return Coroutine.of("done");
-                }
-                @Async Coroutine<String> run() {
-                    return Coroutine.of(await(run(new Res("param"))));
-                }
-                """);
-        assertEquals(List.of("open field", "open param", "open local", "body 1", "close field", "close param",
-                "close local", "again 2", "close field", "caught body"), out.get(Mode.PENDING).trace());
-    }
 }

@@ -23,6 +23,21 @@ class UnsupportedConstructTest {
     }
 
     @Test
+    void awaitInABareArrayInitializerIsReportedAtTheAwait() {
+        JavaFileObject f = JavaFileObjects.forSourceString("t.A", HEADER + """
+                class A {
+                    @Async Coroutine<int[]> m() {
+                        int[] a = {1,
+                            await(Coroutine.of(2))};
+                        return Coroutine.of(a);
+                    }
+                }
+                """);
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[UnsupportedConstruct]").inFile(f).onLine(8);
+    }
+
+    @Test
     void asyncMethodInALocalClassIsReported() {
         JavaFileObject f = JavaFileObjects.forSourceString("t.L", HEADER + """
                 class L {
@@ -38,12 +53,12 @@ class UnsupportedConstructTest {
     }
 
     @Test
-    void awaitInABlockArmOfANestedSwitchExpressionIsReported() {
+    void awaitInASwitchExpressionInsideALargerExpressionIsReported() {
         JavaFileObject f = JavaFileObjects.forSourceString("t.S", HEADER + """
                 class S {
                     @Async Coroutine<Integer> m(int k) {
                         int r = 1 + switch (k) {
-                            case 1 -> { int x = await(Coroutine.of(1)); yield x; }
+                            case 1 -> await(Coroutine.of(1));
                             default -> 2;
                         };
                         return Coroutine.of(r);
