@@ -562,10 +562,6 @@ public final class EventLoop implements AutoCloseable {
             }
         }
 
-        Runnable callback() {
-            return callback;
-        }
-
         @Override
         public String toString() {
             return getClass().getSimpleName() + "[" + (cancelled ? "cancelled" : String.valueOf(callback)) + "]";

@@ -26,7 +26,6 @@ public class Task<T> extends Future<T> {
 
     private final long id = COUNTER.incrementAndGet();
     private String name;
-    private final Coroutine<T> root;
     /** The innermost frame: the one that runs next. */
     private Coroutine<?> current;
     private Future<?> waitingOn;
@@ -42,7 +41,6 @@ public class Task<T> extends Future<T> {
     Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
         coroutine.claim();
-        this.root = coroutine;
         this.current = coroutine;
         this.name = name;
         loop.taskCreated(this);
@@ -235,10 +233,5 @@ public class Task<T> extends Future<T> {
         } else {
             trySet(SUCCEEDED_STATUS, outcome);
         }
-    }
-
-    /** The coroutine this task runs. */
-    Coroutine<T> coroutine() {
-        return root;
     }
 }
