@@ -32,8 +32,8 @@ private final class greet$Machine extends io.jawait.Coroutine<java.lang.String> 
                         state = 5;
                         continue;
                     }
-                    var tmp$1 = text;
                     state = 3;
+                    var tmp$1 = text;
                     if (awaitsThen(sleep(delay, "!"), (value$2)->{
                         text = tmp$1;
                         text += value$2;

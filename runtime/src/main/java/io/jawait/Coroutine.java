@@ -325,6 +325,32 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     }
 
     /**
+     * Returns {@code value}, typed as the {@code await(...)} call it stands for: a generic method
+     * returning {@code T}. Java classifies a {@code ?:} by its operands' forms (JLS 15.25), and an
+     * {@code await(...)} operand makes it a reference conditional where an {@code Integer}
+     * variable would make it numeric; generated code passes an awaited value through this where
+     * it replaces an {@code await(...)} operand, so {@code c ? await(intTask) : 'x'} keeps its type.
+     *
+     * @param value the awaited value
+     * @param <T> its type
+     * @return {@code value}
+     */
+    protected static <T> T asAwaitCall(T value) {
+        return value;
+    }
+
+    /**
+     * Whether the current step has suspended this machine. A statement whose awaits sit in
+     * branches ({@code c ? await(a) : b}) calls {@link #awaitsThen} on some paths only, then
+     * asks this once to decide whether to return.
+     *
+     * @return whether an await of this step suspended the machine
+     */
+    protected final boolean suspended() {
+        return parked;
+    }
+
+    /**
      * Completes this coroutine with {@code value}. The machine must {@code return} right after.
      *
      * @param value the result

@@ -1,5 +1,6 @@
 package io.jawait.processor.javac;
 
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.Trees;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
@@ -25,6 +26,7 @@ public final class MachineSplicer {
     private final Context context;
     private final Trees trees;
     private final MachineParser parser;
+    private final java.util.Map<CompilationUnitTree, FreePositions> freeByUnit = new java.util.IdentityHashMap<>();
 
     /**
      * @param javacEnv javac's own processing environment (unwrapped)
@@ -52,12 +54,13 @@ public final class MachineSplicer {
         String wrapper = "class $Wrapper$ {\n" + source.classText() + "\n}";
         JCClassDecl machine = parser.memberClass(wrapper);
         PositionAnchors anchors = new PositionAnchors(wrapper, declaration.pos);
+        FreePositions free = freePositions(method);
         new TreeScanner() {
             @Override
             public void scan(JCTree t) {
                 if (t != null) {
                     if (t.pos >= 0) {
-                        t.pos = anchors.at(t.pos);
+                        t.pos = FreePositions.isCachedArgument(t) ? free.near(anchors.at(t.pos)) : anchors.at(t.pos);
                     }
                     super.scan(t);
                 }
@@ -70,5 +73,17 @@ public final class MachineSplicer {
         owner.defs = owner.defs.append(machine);
         declaration.body.stats = declaration.body.stats.prepend(start);
         return DumpText.of(machine, trees.getPath(method).getCompilationUnit().getLineMap());
+    }
+
+    /** The free positions of the method's file, scanned once per file (splices only add taken ones). */
+    private FreePositions freePositions(ExecutableElement method) {
+        CompilationUnitTree unit = trees.getPath(method).getCompilationUnit();
+        return freeByUnit.computeIfAbsent(unit, u -> {
+            try {
+                return new FreePositions((JCTree) u, u.getLineMap(), u.getSourceFile().getCharContent(true).length());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }

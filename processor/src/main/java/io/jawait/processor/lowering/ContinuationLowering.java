@@ -2,6 +2,7 @@ package io.jawait.processor.lowering;
 
 import com.palantir.javapoet.CodeBlock;
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -15,6 +16,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -23,7 +25,10 @@ import com.sun.source.util.TreeScanner;
 import io.jawait.processor.analysis.AwaitCalls;
 import io.jawait.processor.model.StateLabel;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -33,18 +38,30 @@ import java.util.function.Function;
  * spilled into {@code var} temporaries first (JLS 15.7; Roslyn's spiller: everything left of the
  * last operand with an await). Locals the statement touches become fields (a lambda can neither
  * assign a local nor read one that is not effectively final).
+ *
+ * <p>The lowering is written in continuation-passing style: {@link #value} emits the code that
+ * evaluates an expression, then hands the text of its value to the rest of the statement. That
+ * lets a {@code ?:}, {@code &&}, {@code ||} or switch expression whose untaken side must not run
+ * lower the rest of the statement once per side ({@link BranchLowering}).
  */
 final class ContinuationLowering {
     private final BodyLowering body;
+    private final BranchLowering branches;
     private int temps;
-    /** The code being written: the split-level code, then each continuation's body. */
+    /** The code being written: the split-level code, with each continuation's body nested in it. */
     private CodeBlock.Builder code;
-    private int open;
+    /** How many lambdas and branches enclose the code being written. */
+    private int depth;
+    /** Whether the statement's first await is outside any branch: it alone decides to suspend. */
+    private boolean suspendsAtTop;
     /** The statement's whole expression: the only place a compound assignment may await. */
     private ExpressionTree top;
+    /** Array initializers written without {@code new T[]}, with the array type they create. */
+    private final Map<NewArrayTree, Tree> bareArrays = new IdentityHashMap<>();
 
     ContinuationLowering(BodyLowering body) {
         this.body = body;
+        this.branches = new BranchLowering(this, body);
     }
 
     /**
@@ -53,29 +70,36 @@ final class ContinuationLowering {
      * @param statement the user statement (for positions and the state comment)
      * @param e the expression
      * @param terminal the statement's end, given the text of {@code e}'s value; returns whether it
-     *     leaves by itself (a throw, or an exit that sets the state)
+     *     leaves by itself (a throw, or an exit that sets the state). Called once per way the
+     *     statement's branches can go.
      */
     void lower(Tree statement, ExpressionTree e, Function<String, Terminal> terminal) {
         StateBuffer buffer = body.buffer;
         hoistTouchedLocals(e);
+        if (statement instanceof VariableTree v && e instanceof NewArrayTree n && n.getType() == null
+                && v.getType() instanceof ArrayTypeTree array) {
+            bareArrays.put(n, array.getType());
+        }
         buffer.anchor(body.source.pos(statement));
         buffer.markScoped();
         StateLabel resume = new StateLabel();
         StateLabel next = new StateLabel();
         code = CodeBlock.builder();
-        open = 0;
+        depth = 0;
+        suspendsAtTop = false;
         top = e;
-        String value = value(e, false, resume);
-        Terminal end = terminal.apply(value);
-        code.add(end.code());
-        if (!end.leaves()) {
-            code.addStatement("state = $L", next);
-        }
-        for (int i = open; i > 1; i--) {
-            code.unindent().add("});\n");
-        }
-        code.unindent().add("})) return;\n");
+        code.addStatement("state = $L", resume);
+        value(e, false, v -> {
+            Terminal end = terminal.apply(v);
+            code.add(end.code());
+            if (!end.leaves()) {
+                code.addStatement("state = $L", next);
+            }
+        });
         buffer.code().add(code.build());
+        if (!suspendsAtTop) {
+            buffer.code().addStatement("if (suspended()) return");
+        }
         buffer.code().addStatement("continue");
         buffer.unreachable();
         buffer.begin(resume, "resume " + body.source.describe(statement));
@@ -93,178 +117,216 @@ final class ContinuationLowering {
     }
 
     /**
-     * @return the text of {@code e}'s value at the current point, after emitting the code that
-     *     evaluates its awaits and (if {@code spill}) stores it in a temporary
+     * Emits the code that evaluates {@code e}'s awaits, then calls {@code k} with the text of its
+     * value (stored in a temporary first if {@code spill}).
      */
-    private String value(ExpressionTree e, boolean spill, StateLabel resume) {
-        if (!AwaitCalls.containsAwait(e)) {
+    void value(ExpressionTree e, boolean spill, Consumer<String> k) {
+        boolean bare = e instanceof NewArrayTree n && n.getType() == null;
+        if (!AwaitCalls.containsAwait(e) && !(bare && spill)) {
+            // (a spilled {...} element needs its type written: var tmp$1 = new int[] {...})
             String text = body.placeholders.expr(e);
-            return spill && !isStable(e) ? spill(text) : text;
+            k.accept(spill && !isStable(e) ? spill(text) : text);
+            return;
         }
-        String text;
         if (AwaitCalls.isAwait(e)) {
-            return awaitThen(value(AwaitCalls.awaitedExpression(e), false, resume), resume);
-        } else if (e instanceof ParenthesizedTree p) {
-            text = "(" + value(p.getExpression(), false, resume) + ")";
-        } else if (e instanceof ConditionalExpressionTree c && hasAwaitingArm(c)) {
-            // c ? await(a) : b  ==  await(c ? a : Coroutine.of(b)): the untaken arm is never
-            // evaluated, and a done coroutine never suspends. The awaitable goes through a var
-            // so that javac types the conditional standalone before inferring the continuation.
-            String condition = value(c.getCondition(), false, resume);
-            return awaitThen(spill(condition + " ? " + arm(c.getTrueExpression()) + " : "
-                    + arm(c.getFalseExpression())), resume);
-        } else if (e instanceof BinaryTree b && (e.getKind() == Tree.Kind.CONDITIONAL_AND
-                || e.getKind() == Tree.Kind.CONDITIONAL_OR) && AwaitCalls.containsAwait(b.getRightOperand())) {
-            // x && await(a) == await(x ? a : Coroutine.of(false)); || likewise with true.
-            boolean and = e.getKind() == Tree.Kind.CONDITIONAL_AND;
-            String left = value(b.getLeftOperand(), false, resume);
-            String right = awaitedOnly(b.getRightOperand());
-            return awaitThen(spill(left + " ? " + (and ? right : COROUTINE + ".of(true)") + " : "
-                    + (and ? COROUTINE + ".of(false)" : right)), resume);
+            // The awaited value is a lambda parameter: never reassigned, so never spilled.
+            value(AwaitCalls.awaitedExpression(e), false, a -> awaitThen(a, k));
+            return;
+        }
+        Consumer<String> out = spill ? text -> k.accept(spill(text)) : k;
+        Tree.Kind kind = e.getKind();
+        if (e instanceof ParenthesizedTree p) {
+            value(p.getExpression(), false, t -> out.accept("(" + t + ")"));
+        } else if (e instanceof ConditionalExpressionTree c) {
+            branches.conditional(c, out);
+        } else if (e instanceof BinaryTree b && (kind == Tree.Kind.CONDITIONAL_AND || kind == Tree.Kind.CONDITIONAL_OR)
+                && AwaitCalls.containsAwait(b.getRightOperand())) {
+            branches.shortCircuit(b, out);
+        } else if (e instanceof SwitchExpressionTree s) {
+            branches.switchExpression(s, out);
         } else if (e instanceof BinaryTree b) {
-            List<String> ops = operands(List.of(b.getLeftOperand(), b.getRightOperand()), resume);
-            text = ops.get(0) + " " + Operators.binary(e.getKind()) + " " + ops.get(1);
-        } else if (e instanceof UnaryTree u && Operators.isPrefix(e.getKind())) {
-            text = Operators.unary(e.getKind()) + value(u.getExpression(), false, resume);
+            operands(List.of(b.getLeftOperand(), b.getRightOperand()),
+                    ops -> out.accept(ops.get(0) + " " + Operators.binary(kind) + " " + ops.get(1)));
+        } else if (e instanceof UnaryTree u && Operators.isPrefix(kind)) {
+            value(u.getExpression(), false, t -> out.accept(Operators.unary(kind) + t));
         } else if (e instanceof TypeCastTree c) {
-            text = "(" + body.placeholders.expr(c.getType()) + ") " + value(c.getExpression(), false, resume);
+            String type = body.placeholders.expr(c.getType());
+            value(c.getExpression(), false, t -> out.accept("(" + type + ") " + t));
         } else if (e instanceof MemberSelectTree m) {
-            text = value(m.getExpression(), false, resume) + "." + m.getIdentifier();
+            value(m.getExpression(), false, t -> out.accept(t + "." + m.getIdentifier()));
         } else if (e instanceof ArrayAccessTree a) {
-            List<String> ops = operands(List.of(a.getExpression(), a.getIndex()), resume);
-            text = ops.get(0) + "[" + ops.get(1) + "]";
+            operands(List.of(a.getExpression(), a.getIndex()), ops -> out.accept(ops.get(0) + "[" + ops.get(1) + "]"));
         } else if (e instanceof InstanceOfTree i) {
-            Tree test = i.getPattern() != null ? i.getPattern() : i.getType();
-            text = value(i.getExpression(), false, resume) + " instanceof " + body.placeholders.expr(test);
+            String test = body.placeholders.expr(i.getPattern() != null ? i.getPattern() : i.getType());
+            value(i.getExpression(), false, t -> out.accept(t + " instanceof " + test));
         } else if (e instanceof MethodInvocationTree call && call.getTypeArguments().isEmpty()) {
-            text = call(call, resume);
+            call(call, out);
         } else if (e instanceof NewClassTree n && n.getClassBody() == null && n.getEnclosingExpression() == null
                 && n.getTypeArguments().isEmpty()) {
-            text = "new " + body.placeholders.expr(n.getIdentifier()) + "("
-                    + String.join(", ", operands(n.getArguments(), resume)) + ")";
+            String type = body.placeholders.expr(n.getIdentifier());
+            operands(n.getArguments(), args -> out.accept("new " + type + "(" + String.join(", ", args) + ")"));
         } else if (e instanceof CompoundAssignmentTree c && c == top) {
             // x op= await(e): read x first (JLS 15.26.2), then restore it and let javac apply op=
             // with its implicit cast.
-            String target = location(c.getVariable(), resume);
-            String old = spill(target);
-            String v = value(c.getExpression(), false, resume);
-            code.add("$L = $L;\n$L $L= $L;\n", target, old, target, Operators.binary(c.getKind()), v);
-            return target;
-        } else if (e instanceof NewArrayTree n && n.getType() != null) {
-            text = newArray(n, resume);
+            location(c.getVariable(), target -> {
+                String old = spill(target);
+                value(c.getExpression(), false, v -> {
+                    code.add("$L = $L;\n$L $L= $L;\n", target, old, target, Operators.binary(kind), v);
+                    out.accept(target);
+                });
+            });
+        } else if (e instanceof NewArrayTree n) {
+            newArray(n, out);
         } else if (e instanceof AssignmentTree a) {
-            text = location(a.getVariable(), resume) + " = " + value(a.getExpression(), false, resume);
+            location(a.getVariable(), target -> value(a.getExpression(), false, v -> out.accept(target + " = " + v)));
         } else {
             throw unsupported(BodyLowering.firstAwait(e), "an await inside this kind of expression ("
                     + BodyLowering.describeKind(e) + ")");
         }
-        return spill ? spill(text) : text;
     }
-
-    private static final String COROUTINE = "io.jawait.Coroutine";
 
     /** Awaits {@code awaitable}: the rest of the statement goes into its continuation. */
-    private String awaitThen(String awaitable, StateLabel resume) {
+    private void awaitThen(String awaitable, Consumer<String> k) {
         String v = "value$" + (++temps);
-        if (open == 0) {
-            code.addStatement("state = $L", resume);
-            code.add("if (awaitsThen($L, $L -> {\n", awaitable, v).indent();
-        } else {
-            code.add("awaitsThen($L, $L -> {\n", awaitable, v).indent();
-        }
-        open++;
-        return v;
+        boolean atTop = depth == 0;
+        code.add(atTop ? "if (awaitsThen($L, $L -> {\n" : "awaitsThen($L, $L -> {\n", awaitable, v).indent();
+        depth++;
+        k.accept(v);
+        depth--;
+        code.unindent().add(atTop ? "})) return;\n" : "});\n");
+        suspendsAtTop |= atTop;
     }
 
-    private boolean hasAwaitingArm(ConditionalExpressionTree c) {
-        return AwaitCalls.containsAwait(c.getTrueExpression()) || AwaitCalls.containsAwait(c.getFalseExpression());
+    /** Emits {@code if (condition) { whenTrue } else { whenFalse }}. */
+    void branch(String condition, Runnable whenTrue, Runnable whenFalse) {
+        code.add("if ($L) {\n", condition).indent();
+        depth++;
+        whenTrue.run();
+        code.unindent().add("} else {\n").indent();
+        whenFalse.run();
+        depth--;
+        code.unindent().add("}\n");
     }
 
-    /** @return an arm of {@code ?:} as an awaitable: {@code await(a)} gives {@code a}, a value a done coroutine */
-    private String arm(ExpressionTree arm) {
-        ExpressionTree a = BodyLowering.strip(arm);
-        if (AwaitCalls.isAwait(a)) {
-            return awaitedOnly(a);
-        }
-        if (AwaitCalls.containsAwait(a)) {
-            throw unsupported(BodyLowering.firstAwait(a), "an await nested inside an arm of ?:");
-        }
-        return COROUTINE + ".of(" + body.placeholders.expr(a) + ")";
+    /** Emits a {@code switch} statement over {@code selector} whose cases {@code arms} write. */
+    void switchOver(String selector, Runnable arms) {
+        code.add("switch ($L) {\n", selector).indent();
+        depth++;
+        arms.run();
+        depth--;
+        code.unindent().add("}\n");
     }
 
-    /** @return the awaitable of an operand that must be exactly {@code await(a)} with an await-free {@code a} */
-    private String awaitedOnly(ExpressionTree operand) {
-        ExpressionTree a = BodyLowering.strip(operand);
-        if (!AwaitCalls.isAwait(a) || AwaitCalls.containsAwait(AwaitCalls.awaitedExpression(a))) {
-            throw unsupported(BodyLowering.firstAwait(a), "an await nested inside a short-circuit operand");
-        }
-        return body.placeholders.expr(AwaitCalls.awaitedExpression(a));
+    /** Emits one arrow case of {@link #switchOver}: {@code label -> { arm }}. */
+    void switchCase(String label, Runnable arm) {
+        code.add("$L -> {\n", label).indent();
+        arm.run();
+        code.unindent().add("}\n");
     }
 
-    /** {@code new T[d]...} or {@code new T[]{...}}: dimensions, then elements, left to right. */
-    private String newArray(NewArrayTree n, StateLabel resume) {
+    /** @return the code being written, for a statement a branch adds itself */
+    CodeBlock.Builder code() {
+        return code;
+    }
+
+    /** @return text standing for a copy of user code that is typed where it stands but never runs */
+    String twin(Tree tree) {
+        return body.placeholders.expr(tree);
+    }
+
+    /** {@code new T[d]...}, {@code new T[]{...}} or a bare {@code {...}}: dimensions, then elements, left to right. */
+    private void newArray(NewArrayTree n, Consumer<String> k) {
+        // javac's element type: int of new int[] {...}, int[] of new int[][] {...}; a bare
+        // initializer's comes from the declared type or the enclosing initializer's.
+        Tree elementType = n.getType() != null ? n.getType() : bareArrays.get(n);
+        if (elementType == null) {
+            throw unsupported(BodyLowering.firstAwait(n), "an await in an array initializer without its type");
+        }
         List<ExpressionTree> operands = new ArrayList<>(n.getDimensions());
         if (n.getInitializers() != null) {
-            operands.addAll(n.getInitializers());
+            for (ExpressionTree element : n.getInitializers()) {
+                if (element instanceof NewArrayTree inner && inner.getType() == null
+                        && elementType instanceof ArrayTypeTree array) {
+                    bareArrays.put(inner, array.getType());
+                }
+                operands.add(element);
+            }
         }
-        List<String> values = operands(operands, resume);
-        StringBuilder text = new StringBuilder("new ").append(body.placeholders.expr(n.getType()));
-        int dims = n.getDimensions().size();
-        for (int i = 0; i < dims; i++) {
-            text.append('[').append(values.get(i)).append(']');
-        }
-        if (n.getInitializers() != null) {
-            text.append("[] {").append(String.join(", ", values.subList(dims, values.size()))).append('}');
-        }
-        return text.toString();
+        String type = body.placeholders.expr(elementType);
+        operands(operands, values -> {
+            StringBuilder text = new StringBuilder("new ").append(type);
+            int dims = n.getDimensions().size();
+            for (int i = 0; i < dims; i++) {
+                text.append('[').append(values.get(i)).append(']');
+            }
+            if (n.getInitializers() != null) {
+                text.append("[] {").append(String.join(", ", values.subList(dims, values.size()))).append('}');
+            }
+            k.accept(text.toString());
+        });
     }
 
-    private String call(MethodInvocationTree call, StateLabel resume) {
+    private void call(MethodInvocationTree call, Consumer<String> k) {
         List<ExpressionTree> operands = new ArrayList<>();
-        String receiver = null;
-        if (call.getMethodSelect() instanceof MemberSelectTree m && !isTypeName(m.getExpression())) {
-            operands.add(m.getExpression());
+        boolean typeReceiver = call.getMethodSelect() instanceof MemberSelectTree m && isTypeName(m.getExpression());
+        boolean valueReceiver = call.getMethodSelect() instanceof MemberSelectTree && !typeReceiver;
+        if (valueReceiver) {
+            operands.add(((MemberSelectTree) call.getMethodSelect()).getExpression());
         }
         operands.addAll(call.getArguments());
-        List<String> values = operands(operands, resume);
-        if (call.getMethodSelect() instanceof MemberSelectTree m) {
-            receiver = isTypeName(m.getExpression()) ? body.placeholders.expr(m.getExpression()) : values.remove(0);
-            return receiver + "." + m.getIdentifier() + "(" + String.join(", ", values) + ")";
-        }
-        return body.placeholders.expr(call.getMethodSelect()) + "(" + String.join(", ", values) + ")";
+        operands(operands, values -> {
+            List<String> args = new ArrayList<>(values);
+            String method;
+            if (call.getMethodSelect() instanceof MemberSelectTree m) {
+                String receiver = typeReceiver ? body.placeholders.expr(m.getExpression()) : args.remove(0);
+                method = receiver + "." + m.getIdentifier();
+            } else {
+                method = body.placeholders.expr(call.getMethodSelect());
+            }
+            k.accept(method + "(" + String.join(", ", args) + ")");
+        });
     }
 
     /** Evaluates operands in order: those left of the last one with an await are spilled. */
-    private List<String> operands(List<? extends ExpressionTree> operands, StateLabel resume) {
+    private void operands(List<? extends ExpressionTree> operands, Consumer<List<String>> k) {
         int last = -1;
         for (int i = 0; i < operands.size(); i++) {
             if (AwaitCalls.containsAwait(operands.get(i))) {
                 last = i;
             }
         }
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < operands.size(); i++) {
-            values.add(value(operands.get(i), i < last, resume));
+        operandsFrom(operands, 0, last, List.of(), k);
+    }
+
+    private void operandsFrom(List<? extends ExpressionTree> operands, int i, int last, List<String> done,
+            Consumer<List<String>> k) {
+        if (i == operands.size()) {
+            k.accept(done);
+            return;
         }
-        return values;
+        value(operands.get(i), i < last, text -> {
+            List<String> values = new ArrayList<>(done);   // each branch continues its own list
+            values.add(text);
+            operandsFrom(operands, i + 1, last, values, k);
+        });
     }
 
     /** The target of an assignment: its array and index, or its receiver, evaluated first. */
-    private String location(ExpressionTree target, StateLabel resume) {
+    private void location(ExpressionTree target, Consumer<String> k) {
         if (target instanceof IdentifierTree) {
-            return body.placeholders.expr(target);
-        }
-        if (target instanceof ArrayAccessTree a) {
-            List<String> ops = operands(List.of(a.getExpression(), a.getIndex()), resume);
-            return spillIfNeeded(a.getExpression(), ops.get(0)) + "[" + spillIfNeeded(a.getIndex(), ops.get(1)) + "]";
-        }
-        if (target instanceof MemberSelectTree m) {
+            k.accept(body.placeholders.expr(target));
+        } else if (target instanceof ArrayAccessTree a) {
+            operands(List.of(a.getExpression(), a.getIndex()), ops -> k.accept(
+                    spillIfNeeded(a.getExpression(), ops.get(0)) + "[" + spillIfNeeded(a.getIndex(), ops.get(1)) + "]"));
+        } else if (target instanceof MemberSelectTree m) {
             if (isTypeName(m.getExpression())) {
-                return body.placeholders.expr(target);
+                k.accept(body.placeholders.expr(target));
+            } else {
+                value(m.getExpression(), false, t -> k.accept(spillIfNeeded(m.getExpression(), t) + "." + m.getIdentifier()));
             }
-            return spillIfNeeded(m.getExpression(), value(m.getExpression(), false, resume)) + "." + m.getIdentifier();
+        } else {
+            throw unsupported(target, "an await assigned to this kind of target");
         }
-        throw unsupported(target, "an await assigned to this kind of target");
     }
 
     private String spillIfNeeded(ExpressionTree e, String text) {
@@ -309,7 +371,7 @@ final class ContinuationLowering {
         body.use(tree);
     }
 
-    private UnsupportedConstructException unsupported(Tree at, String what) {
+    UnsupportedConstructException unsupported(Tree at, String what) {
         return body.unsupported(at, what);
     }
 }

@@ -117,8 +117,9 @@ final class SwitchLowering {
             body.buffer.unreachable();
             return;
         }
+        Deferred exit = body.regions.exit(t.end(), t.depth(), "state", "");   // once: it may add trampolines
         body.continuations.lower(at, value, v -> new ContinuationLowering.Terminal(CodeBlock.of("$L\n$L\n",
-                t.assign().apply(v), body.regions.exit(t.end(), t.depth(), "state", "")), true));
+                t.assign().apply(v), exit), true));
     }
 
     /** @return the replacement of a {@code yield} inside native code of a lowered arm */

@@ -65,17 +65,20 @@ public final class FuzzEnv {
 
     /**
      * The synchronous twin of {@code await(env.v(x))}: an {@code Integer}, as the awaited value
-     * is, so that {@code ==} between two of them compares references in both (JLS 15.21.3).
+     * is, so that {@code ==} between two of them compares references in both (JLS 15.21.3); and a
+     * generic method, as {@code await} is, so that a {@code ?:} with it as an operand is a
+     * reference conditional in both (JLS 15.25).
      *
      * @param x the value
      * @return {@code x}
      */
-    public Integer sv(int x) {
+    @SuppressWarnings("unchecked")
+    public <T extends Integer> T sv(int x) {
         FuzzException failure = next(x);
         if (failure != null) {
             throw failure;
         }
-        return x;
+        return (T) Integer.valueOf(x);
     }
 
     private FuzzException next(int x) {
