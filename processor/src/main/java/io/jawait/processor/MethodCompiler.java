@@ -41,7 +41,7 @@ final class MethodCompiler {
         this.trees = trees;
         this.reporter = reporter;
         this.splicer = splicer;
-        this.lowering = new MethodLowering(trees, env.getElementUtils());
+        this.lowering = new MethodLowering(trees, env.getElementUtils(), env.getTypeUtils());
         this.dump = dump;
     }
 

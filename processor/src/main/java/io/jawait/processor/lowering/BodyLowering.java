@@ -44,6 +44,8 @@ public final class BodyLowering {
     private boolean usesCondition;
     /** Trees inside the scope of locals the user never names, for their types (getScope). */
     final Map<VariableTree, Tree> scopeHints = new java.util.IdentityHashMap<>();
+    /** The written types of multi-catch parameters (their alternatives' least upper bound), set by MethodLowering. */
+    final Map<VariableTree, String> caughtUnionTypes = new java.util.IdentityHashMap<>();
     /** Whether try-with-resources needs the machine's {@code close$} helpers. */
     boolean usesResources;
     private boolean usesHandler;

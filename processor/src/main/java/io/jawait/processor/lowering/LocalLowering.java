@@ -93,10 +93,17 @@ final class LocalLowering {
     /** Declares a catch parameter in the state starting its (awaiting) catch body. */
     void declareCaught(VariableTree p) {
         body.hoisting.declare(p, body.current());
-        String type = body.placeholders.expr(p.getType());
-        String cast = body.placeholders.expr(p.getType());
         String name = p.getName().toString();
         body.buffer.markScoped();
+        if (p.getType().getKind() == com.sun.source.tree.Tree.Kind.UNION_TYPE) {
+            // catch (A | B e): always a field, typed by the alternatives' least upper bound
+            body.hoisting.force(p);
+            body.buffer.code().add("$L;\n", new Deferred(() -> body.hoisting.fieldName(p) + " = ("
+                    + body.caughtUnionTypes.get(p) + ") " + Regions.FAILURE));
+            return;
+        }
+        String type = body.placeholders.expr(p.getType());
+        String cast = body.placeholders.expr(p.getType());
         body.buffer.code().add("$L;\n", new Deferred(() -> (body.hoisting.isHoisted(p) ? body.hoisting.fieldName(p)
                 : type + " " + name) + " = (" + cast + ") " + Regions.FAILURE));
     }

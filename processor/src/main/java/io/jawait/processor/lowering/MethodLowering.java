@@ -40,15 +40,18 @@ public final class MethodLowering {
 
     private final Trees trees;
     private final Elements elements;
+    private final javax.lang.model.util.Types types;
     private final LocalTypes localTypes;
 
     /**
      * @param trees the tree API
      * @param elements the element utilities (members of the method's own type)
+     * @param types the type utilities (multi-catch parameters' bounds)
      */
-    public MethodLowering(Trees trees, Elements elements) {
+    public MethodLowering(Trees trees, Elements elements, javax.lang.model.util.Types types) {
         this.trees = trees;
         this.elements = elements;
+        this.types = types;
         this.localTypes = new LocalTypes(trees);
     }
 
@@ -90,7 +93,7 @@ public final class MethodLowering {
             if (inScope == null && body.scopeHints.containsKey(v)) {
                 inScope = TreePath.getPath(path.getCompilationUnit(), body.scopeHints.get(v));
             }
-            TypeName type = fieldType(v, inScope, body.placeholders);
+            TypeName type = fieldType(v, inScope, body);
             if (type.isPrimitive() || (v.getType() != null && v.getType().getKind() == Tree.Kind.PRIMITIVE_TYPE)) {
                 body.hoisting.markPrimitive(v);
             }
@@ -150,7 +153,13 @@ public final class MethodLowering {
         return names;
     }
 
-    private TypeName fieldType(VariableTree v, TreePath inScope, Placeholders placeholders) {
+    private TypeName fieldType(VariableTree v, TreePath inScope, BodyLowering body) {
+        Placeholders placeholders = body.placeholders;
+        if (v.getType() != null && v.getType().getKind() == Tree.Kind.UNION_TYPE) {
+            TypeName lub = caughtType(v, inScope == null ? null : localTypes.typeOf(v, inScope));
+            body.caughtUnionTypes.put(v, lub.toString());
+            return lub;
+        }
         if (v.getType() != null && !v.getType().toString().equals("var")) {
             return ClassName.get("", placeholders.expr(v.getType()));
         }
@@ -171,6 +180,50 @@ public final class MethodLowering {
             default:
                 return TypeName.get(type);
         }
+    }
+
+    /**
+     * The type of a multi-catch parameter {@code catch (A | B e)}: the alternatives' least upper
+     * bound (JLS 14.20), their closest common superclass, unless they also share an interface
+     * that class lacks (then the bound is an intersection, which cannot be written).
+     */
+    private TypeName caughtType(VariableTree v, TypeMirror type) {
+        if (!(type instanceof javax.lang.model.type.UnionType union)) {
+            throw new LocalTypeException(v, type != null && type.getKind() == javax.lang.model.type.TypeKind.ERROR,
+                    "cannot find the type of '" + v.getName() + "', which lives across an await");
+        }
+        List<? extends TypeMirror> alternatives = union.getAlternatives();
+        TypeMirror common = alternatives.get(0);
+        while (!isSupertypeOfAll(common, alternatives)) {
+            common = ((TypeElement) types.asElement(common)).getSuperclass();
+        }
+        for (TypeMirror shared : types.directSupertypes(alternatives.get(0))) {
+            collectSharedInterfaces(v, shared, common, alternatives);
+        }
+        return TypeName.get(types.erasure(common));
+    }
+
+    private void collectSharedInterfaces(VariableTree v, TypeMirror candidate, TypeMirror common,
+            List<? extends TypeMirror> alternatives) {
+        boolean isInterface = types.asElement(candidate).getKind() == javax.lang.model.element.ElementKind.INTERFACE;
+        if (isInterface && isSupertypeOfAll(candidate, alternatives) && !types.isSubtype(types.erasure(common),
+                types.erasure(candidate))) {
+            throw new LocalTypeException(v, false, "'" + v.getName() + "' lives across an await and its type ("
+                    + common + " & " + candidate + ") cannot be written in source; catch the alternatives"
+                    + " separately or catch " + common);
+        }
+        for (TypeMirror next : types.directSupertypes(candidate)) {
+            collectSharedInterfaces(v, next, common, alternatives);
+        }
+    }
+
+    private boolean isSupertypeOfAll(TypeMirror candidate, List<? extends TypeMirror> alternatives) {
+        for (TypeMirror a : alternatives) {
+            if (!types.isSubtype(types.erasure(a), types.erasure(candidate))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TypeName resultType(ExecutableElement method) {

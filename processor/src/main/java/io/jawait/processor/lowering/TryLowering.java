@@ -108,7 +108,9 @@ final class TryLowering {
             buffer.code().add("} catch ($L $L) {\n", type, p.getName()).indent();
             if (AwaitCalls.containsAwait(c.getBlock())) {
                 if (p.getType().getKind() == com.sun.source.tree.Tree.Kind.UNION_TYPE) {
-                    throw body.unsupported(p, "a multi-catch clause whose body awaits");
+                    // A field of the alternatives' least upper bound, which MethodLowering finds.
+                    body.hoisting.force(p);
+                    body.scopeHints.put(p, c.getBlock());
                 }
                 StateLabel label = new StateLabel();
                 awaiting.add(c);

@@ -182,4 +182,32 @@ class TryCatchTest {
                 """);
         assertEquals("java.lang.IllegalStateException: from inner", out.get(Mode.DONE).failure());
     }
+
+    @Test
+    void multiCatchClausesWhoseBodiesAwait() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                static class Odd extends java.io.IOException { Odd(String m) { super(m); } }
+                static class Even extends java.sql.SQLException { Even(String m) { super(m); } }
+                void risky(int i) throws Odd, Even {
+                    if (i % 2 == 1) throw new Odd("odd " + i);
+                    if (i > 0) throw new Even("even " + i);
+                }
+                String kind(Exception e) { return "exception"; }
+                String kind(Object o) { return "object"; }
+                @Async Coroutine<String> run() {
+                    String r = "";
+                    for (int i = 0; i < 3; i++) {
+                        try {
+                            risky(i);
+                            r += "none;";
+                        } catch (Odd | Even e) {
+                            r += await(v(e.getMessage())) + " " + kind(e);
+                            r += await(v(e.getClass().getSimpleName())) + ";";
+                        }
+                    }
+                    return Coroutine.of(r);
+                }
+                """);
+        assertEquals("none;odd 1 exceptionOdd;even 2 exceptionEven;", out.get(Mode.PENDING).value());
+    }
 }

@@ -86,4 +86,28 @@ class UnsupportedConstructTest {
                 """);
         assertThat(compile(f)).hadErrorContaining("[UnsupportedConstruct] a local class").inFile(f).onLine(7);
     }
+
+    @Test
+    void multiCatchWhoseBoundIsAnIntersectionAsksToSplitTheClause() {
+        JavaFileObject f = JavaFileObjects.forSourceString("t.M", HEADER + """
+                class M {
+                    interface Marker { }
+                    static class A extends Exception implements Marker { }
+                    static class B extends Exception implements Marker { }
+                    void risky() throws A, B { }
+                    @Async Coroutine<String> m() {
+                        try {
+                            risky();
+                        } catch (A | B e) {
+                            await(Coroutine.of(1));
+                            return Coroutine.of(e.toString());
+                        }
+                        return Coroutine.of("none");
+                    }
+                }
+                """);
+        Compilation c = compile(f);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[NonDenotableLocal] 'e' lives across an await").inFile(f).onLine(13);
+    }
 }
