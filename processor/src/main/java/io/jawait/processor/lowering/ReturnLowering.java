@@ -53,6 +53,14 @@ final class ReturnLowering {
                 if (result == null) {
                     result = new StateLabel();
                 }
+                if (value instanceof com.sun.source.tree.SwitchExpressionTree sw) {
+                    // arms (blocks too) store the value, then the switch's end leaves for the result
+                    body.switches.lowerExpression(sw, v -> RESULT_FIELD + " = " + v + ";");
+                    buffer.anchor(body.source.pos(r));
+                    buffer.code().add("$L\n", body.regions.exit(result, 0, "state", "continue;"));
+                    buffer.unreachable();
+                    return;
+                }
                 Deferred exit = body.regions.exit(result, 0, "state", "");
                 body.continuations.lower(r, value, v -> new ContinuationLowering.Terminal(
                         com.palantir.javapoet.CodeBlock.of("$L = $L;\n$L\n", RESULT_FIELD, v, exit), true));

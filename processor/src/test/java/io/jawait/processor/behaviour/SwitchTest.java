@@ -91,4 +91,26 @@ class SwitchTest {
         assertEquals("0even,10odd,21even,3odd,", out.get(Mode.PENDING).value());
         assertEquals(List.of("three"), out.get(Mode.PENDING).trace());
     }
+
+    @Test
+    void returnedSwitchExpressionWithAwaitingBlockArms() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<String> pick(int k) {
+                    return Coroutine.of(switch (k) {
+                        case 0 -> "zero";
+                        case 1 -> {
+                            String s = await(v("one"));
+                            log("block " + s);
+                            yield s + await(v("!"));
+                        }
+                        default -> await(v("many"));
+                    });
+                }
+                @Async Coroutine<String> run() {
+                    return Coroutine.of(await(pick(0)) + await(pick(1)) + await(pick(2)));
+                }
+                """);
+        assertEquals("zeroone!many", out.get(Mode.PENDING).value());
+        assertEquals(List.of("block one"), out.get(Mode.PENDING).trace());
+    }
 }
