@@ -126,6 +126,11 @@ final class BranchLowering {
                     + " expression inside a larger expression (assign the switch to a local first)");
         }
         boolean exhaustiveWithoutDefault = !hasDefault;
+        if (cases.stream().noneMatch(c -> AwaitCalls.containsAwait(c.getBody()))) {
+            // only the selector awaits: the switch itself needs no branches
+            lowering.value(e.getExpression(), false, selector -> k.accept(copy(cases, selector)));
+            return;
+        }
         lowering.value(e.getExpression(), false, selector -> lowering.switchOver(selector, () -> {
             for (int i = 0; i < cases.size(); i++) {
                 CaseTree c = cases.get(i);
@@ -158,6 +163,20 @@ final class BranchLowering {
         return label.toString();
     }
 
+    /** @return a copy of the switch expression over {@code selector}, the user's arms and labels */
+    private String copy(List<? extends CaseTree> cases, String selector) {
+        StringBuilder text = new StringBuilder("(switch (").append(selector).append(") { ");
+        for (CaseTree c : cases) {
+            text.append(label(c)).append(" -> ").append(arm(c.getBody()));
+        }
+        return text.append("})").toString();
+    }
+
+    private String arm(Tree body) {
+        return body instanceof ExpressionTree x ? this.body.placeholders.expr(x) + "; "
+                : "{ " + this.body.placeholders.stmt(body) + "; } ";   // a block (with its own yields) or a throw
+    }
+
     /**
      * @return a copy of the switch expression whose constant selector picks arm {@code taken}, its
      *     body {@code value} if given (else the user's arm, which then runs)
@@ -166,15 +185,7 @@ final class BranchLowering {
         StringBuilder text = new StringBuilder("switch (").append(taken).append(") { ");
         for (int i = 0; i < cases.size(); i++) {
             text.append(i == cases.size() - 1 ? "default" : "case " + i).append(" -> ");
-            Tree arm = cases.get(i).getBody();
-            if (i == taken && value != null) {
-                text.append(value).append("; ");
-            } else if (arm instanceof ExpressionTree x) {
-                text.append(body.placeholders.expr(x)).append("; ");
-            } else {
-                // a block (with its own yields) or a throw
-                text.append("{ ").append(body.placeholders.stmt(arm)).append("; } ");
-            }
+            text.append(i == taken && value != null ? value + "; " : arm(cases.get(i).getBody()));
         }
         return text.append("}").toString();
     }

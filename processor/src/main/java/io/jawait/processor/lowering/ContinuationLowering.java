@@ -46,6 +46,8 @@ import java.util.function.Function;
  */
 final class ContinuationLowering {
     private final BodyLowering body;
+    /** The rest of a statement is lowered once per way its branches go: a bound on code size. */
+    private static final int MAX_PATHS = 64;
     private final BranchLowering branches;
     private int temps;
     /** The code being written: the split-level code, with each continuation's body nested in it. */
@@ -89,7 +91,12 @@ final class ContinuationLowering {
         suspendsAtTop = false;
         top = e;
         code.addStatement("state = $L", resume);
+        int[] ends = {0};
         value(e, false, v -> {
+            if (++ends[0] > MAX_PATHS) {
+                throw unsupported(statement, "a statement whose awaits sit in more than " + MAX_PATHS
+                        + " combinations of ?:, &&, || and switch sides (split it into several statements)");
+            }
             Terminal end = terminal.apply(v);
             code.add(end.code());
             if (!end.leaves()) {
@@ -166,12 +173,14 @@ final class ContinuationLowering {
             String type = body.placeholders.expr(n.getIdentifier());
             operands(n.getArguments(), args -> out.accept("new " + type + "(" + String.join(", ", args) + ")"));
         } else if (e instanceof CompoundAssignmentTree c && c == top) {
-            // x op= await(e): read x first (JLS 15.26.2), then restore it and let javac apply op=
-            // with its implicit cast.
+            // x op= await(e): read x first (JLS 15.26.2), evaluate the right operand whole (it may
+            // change x: x += f(x++, await(a))), then restore x and let javac apply op= with its
+            // implicit cast.
             location(c.getVariable(), target -> {
                 String old = spill(target);
                 value(c.getExpression(), false, v -> {
-                    code.add("$L = $L;\n$L $L= $L;\n", target, old, target, Operators.binary(kind), v);
+                    String right = v.startsWith("tmp$") || v.startsWith("value$") ? v : spill(v);
+                    code.add("$L = $L;\n$L $L= $L;\n", target, old, target, Operators.binary(kind), right);
                     out.accept(target);
                 });
             });

@@ -2,6 +2,7 @@ package io.jawait.processor.behaviour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,26 @@ class FuzzRegressionTest {
                 }
                 """);
         assertEquals(7L, out.get(Mode.PENDING).value());
+    }
+
+    /**
+     * Fuzz seed 20261317: {@code v1 += f(v1++, await(a), await(b), v1++)} restored {@code v1} to
+     * its value before the statement ahead of evaluating the last {@code v1++}, which then read
+     * the stale value; the right operand is now evaluated whole before {@code v1} is restored.
+     */
+    @Test
+    void compoundAssignmentWhoseRightOperandChangesTheTarget() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                int f(int... xs) { log(Arrays.toString(xs)); return xs.length; }
+                @Async Coroutine<Integer> run() {
+                    int v = 10;
+                    v += f(v++, await(v(v)), await(v(v)), v++);
+                    int w = 1;
+                    w *= (w = 5) + await(v(w));
+                    return Coroutine.of(v * 1000 + w);
+                }
+                """);
+        assertEquals(14010, out.get(Mode.PENDING).value());
+        assertEquals(List.of("[10, 11, 11, 11]"), out.get(Mode.PENDING).trace());
     }
 }

@@ -15,7 +15,7 @@ final class Ast {
     }
 
     /** Expressions; every expression here has type int, except {@link Cmp}/{@link AndOr} (boolean). */
-    sealed interface Expr permits Lit, Var, Await, Child, Bin, Cond, Cmp, AndOr, Call, PostInc, ArrayRead, Concat {
+    sealed interface Expr permits Lit, Var, Await, Child, Bin, Cond, Cmp, AndOr, Call, PostInc, ArrayRead, Concat, SwitchExpr {
     }
 
     record Block(List<Stmt> stmts) implements Stmt {
@@ -80,6 +80,10 @@ final class Ast {
     }
 
     record Cond(Expr cond, Expr then, Expr otherwise) implements Expr {
+    }
+
+    /** {@code switch (floorMod(selector, n)) { case 0 -> arm0; ... default -> armN; }}: int. */
+    record SwitchExpr(Expr selector, List<Expr> arms) implements Expr {
     }
 
     /** {@code (l op r)} for op in < > == != : boolean. */

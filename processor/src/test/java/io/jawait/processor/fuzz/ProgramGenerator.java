@@ -11,6 +11,7 @@ import io.jawait.processor.fuzz.Ast.Child;
 import io.jawait.processor.fuzz.Ast.Cmp;
 import io.jawait.processor.fuzz.Ast.Concat;
 import io.jawait.processor.fuzz.Ast.Cond;
+import io.jawait.processor.fuzz.Ast.SwitchExpr;
 import io.jawait.processor.fuzz.Ast.Decl;
 import io.jawait.processor.fuzz.Ast.Expr;
 import io.jawait.processor.fuzz.Ast.If;
@@ -34,7 +35,8 @@ import java.util.Random;
 /**
  * Generates random method bodies from a grammar covering the lowering checklist's constructs:
  * nested loops with labels, switch with fallthrough, try/catch/finally with jumps, returns and
- * throws, awaits in every expression position, locals of several types, string concatenation
+ * throws, awaits in every expression position (?: arms, && / || operands and switch
+ * expression arms too), locals of several types, string concatenation
  * and arrays. Every generated body is valid Java: locals are initialized where declared, jumps
  * are conditional, and loop counters are never written by the body, so loops terminate.
  */
@@ -188,7 +190,7 @@ final class ProgramGenerator {
     }
 
     Expr intExpr(int budget) {
-        int pick = random.nextInt(budget <= 0 ? 3 : 13);
+        int pick = random.nextInt(budget <= 0 ? 3 : 14);
         switch (pick) {
             case 0:
                 return new Lit(random.nextInt(20) - 5);
@@ -219,6 +221,13 @@ final class ProgramGenerator {
             case 11: {
                 List<Var> arrays = visible("int[]");
                 return arrays.isEmpty() ? new Lit(3) : new ArrayRead(pickFrom(arrays).name(), intExpr(budget - 1));
+            }
+            case 13: {
+                List<Expr> arms = new ArrayList<>();
+                for (int i = 0, n = 2 + random.nextInt(2); i < n; i++) {
+                    arms.add(intExpr(budget - 1));
+                }
+                return new SwitchExpr(intExpr(budget - 1), arms);
             }
             default: {
                 List<Expr> parts = new ArrayList<>();

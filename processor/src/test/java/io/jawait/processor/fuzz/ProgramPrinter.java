@@ -11,6 +11,7 @@ import io.jawait.processor.fuzz.Ast.Child;
 import io.jawait.processor.fuzz.Ast.Cmp;
 import io.jawait.processor.fuzz.Ast.Concat;
 import io.jawait.processor.fuzz.Ast.Cond;
+import io.jawait.processor.fuzz.Ast.SwitchExpr;
 import io.jawait.processor.fuzz.Ast.Decl;
 import io.jawait.processor.fuzz.Ast.Expr;
 import io.jawait.processor.fuzz.Ast.If;
@@ -210,6 +211,12 @@ final class ProgramPrinter {
             return "(" + expr(b.left()) + " " + b.op() + " " + expr(b.right()) + ")";
         } else if (e instanceof Cond c) {
             return "(" + expr(c.cond()) + " ? " + expr(c.then()) + " : " + expr(c.otherwise()) + ")";
+        } else if (e instanceof SwitchExpr s) {
+            StringBuilder text = new StringBuilder("switch (Math.floorMod(" + expr(s.selector()) + ", " + s.arms().size() + ")) {");
+            for (int i = 0; i < s.arms().size(); i++) {
+                text.append(i == s.arms().size() - 1 ? " default -> " : " case " + i + " -> ").append(expr(s.arms().get(i))).append(';');
+            }
+            return text.append(" }").toString();
         } else if (e instanceof Cmp c) {
             return "(" + expr(c.left()) + " " + c.op() + " " + expr(c.right()) + ")";
         } else if (e instanceof AndOr a) {
