@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * log) with awaitables that are done, pending in random order, and failing.
  *
  * <p>CI runs a fixed budget. More: {@code mvn -pl processor -am test -Dtest=CompilerFuzzTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Djawait.fuzz.programs=5000}. A failure prints the seed
+ * -Dsurefire.failIfNoSpecifiedTests=false -Djawait.fuzz.programs=5000
+ * -Djunit.jupiter.execution.timeout.default=2h} (about 4 programs a second on 2 cores; the
+ * default test timeout is 300 s). A failure prints the seed
  * that reproduces it alone ({@code -Djawait.fuzz.seed=S -Djawait.fuzz.programs=1}) and the
  * program shrunk to a small one.
  */
