@@ -56,14 +56,16 @@ public final class AwaitCalls {
 
     /**
      * Whether a statement must be lowered into states: it awaits, or it has an enhanced for loop
-     * or a try-with-resources outside lambdas and classes (the iterable may be an
-     * {@code AsyncIterable} and the resource an {@code AsyncCloseable}, both awaited; static
-     * types are not known while processing).
+     * or a try-with-resources outside lambdas and classes that is not known to be synchronous
+     * (the iterable may be an {@code AsyncIterable} and the resource an {@code AsyncCloseable},
+     * both awaited).
      *
      * @param tree any tree, may be {@code null}
+     * @param synchronous whether an enhanced for or a try certainly does not suspend by itself
+     *     ({@link SynchronousConstructs})
      * @return whether it may suspend
      */
-    public static boolean maySuspend(Tree tree) {
+    public static boolean maySuspend(Tree tree, java.util.function.Predicate<Tree> synchronous) {
         if (containsAwait(tree)) {
             return true;
         }
@@ -71,13 +73,16 @@ public final class AwaitCalls {
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
-                found[0] = true;
-                return null;
+                if (!synchronous.test(node)) {
+                    found[0] = true;
+                    return null;
+                }
+                return super.visitEnhancedForLoop(node, unused);
             }
 
             @Override
             public Void visitTry(com.sun.source.tree.TryTree node, Void unused) {
-                found[0] |= !node.getResources().isEmpty();
+                found[0] |= !node.getResources().isEmpty() && !synchronous.test(node);
                 return super.visitTry(node, unused);
             }
 

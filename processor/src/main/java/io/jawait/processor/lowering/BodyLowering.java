@@ -30,6 +30,8 @@ import java.util.Map;
 public final class BodyLowering {
     final SourceInfo source;
     final LocalReferences references;
+    /** Whether an enhanced for or a try-with-resources certainly does not suspend (stays native). */
+    private final java.util.function.Predicate<Tree> synchronous;
     final Placeholders placeholders = new Placeholders();
     final Hoisting hoisting;
     final JumpTargets targets = new JumpTargets();
@@ -53,8 +55,9 @@ public final class BodyLowering {
     private int tailStart = -1;
     private int captureCount;
 
-    BodyLowering(SourceInfo source, LocalReferences references) {
+    BodyLowering(SourceInfo source, LocalReferences references, java.util.function.Predicate<Tree> synchronous) {
         this.source = source;
+        this.synchronous = synchronous;
         this.references = references;
         this.hoisting = new Hoisting(references);
         this.buffer = new StateBuffer(new StateLabel(), "start");
@@ -125,7 +128,7 @@ public final class BodyLowering {
             case CLASS, RECORD, ENUM, INTERFACE -> throw unsupported(s,
                     "a local class declared directly in a block that awaits");
             default -> {
-                if (!AwaitCalls.maySuspend(s) && !introducesBindings(s)) {
+                if (!AwaitCalls.maySuspend(s, synchronous) && !introducesBindings(s)) {
                     nativeStatement(s);
                 } else {
                     awaitingStatement(s);

@@ -71,7 +71,9 @@ public final class MethodLowering {
         // holding the interface instance in `self`.
         boolean hasSelf = inInterface && !method.getModifiers().contains(Modifier.STATIC);
         LocalReferences references = LocalReferences.of(path);
-        BodyLowering body = new BodyLowering(new SourceInfo(trees, path.getCompilationUnit()), references);
+        var synchronous = new io.jawait.processor.analysis.SynchronousConstructs(trees, elements, types, references, path);
+        BodyLowering body = new BodyLowering(new SourceInfo(trees, path.getCompilationUnit()), references,
+                synchronous::isSynchronous);
         List<State> states = body.lower(tree.getBody());
 
         TypeName result = resultType(method);
