@@ -250,6 +250,10 @@ public final class BodyLowering {
         if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree target
                 && strip(a.getExpression()) instanceof com.sun.source.tree.SwitchExpressionTree sw) {
             use(target);
+            VariableTree local = references.target(target);
+            if (local != null && hoisting.isSplitLevel(local)) {
+                hoisting.force(local);   // assigned in the arms' states
+            }
             String to = placeholders.expr(target);
             switches.lowerExpression(sw, value -> to + " = " + value + ";");
             return;

@@ -68,4 +68,29 @@ class FuzzRegressionTest {
         assertEquals(14010, out.get(Mode.PENDING).value());
         assertEquals(List.of("[10, 11, 11, 11]"), out.get(Mode.PENDING).trace());
     }
+
+    /**
+     * Fuzz seeds 9024 and 9117: a local assigned from a switch expression whose arms await
+     * ({@code v = switch (k) { ... -> await(a); }}) stayed a local of one state, and the arms'
+     * states could not see it ("cannot find symbol" in the machine).
+     */
+    @Test
+    void localAssignedFromAnAwaitingSwitchExpression() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                @Async Coroutine<Integer> run() {
+                    int total = 0;
+                    for (int i = 0; i < 3; i++) {
+                        int v = 3;
+                        v = switch (Math.floorMod(await(v(i)), 3)) {
+                            case 0 -> 2;
+                            case 1 -> await(v(10));
+                            default -> v + 100;
+                        };
+                        total += v;
+                    }
+                    return Coroutine.of(total);
+                }
+                """);
+        assertEquals(115, out.get(Mode.PENDING).value());
+    }
 }
