@@ -90,7 +90,6 @@ public final class AsyncProcessor extends AbstractProcessor {
         try {
             for (Element root : round.getRootElements()) {
                 misuse.checkAwaitsOutsideAsync(root);
-                compiler.reportNestedAsyncMethods(root);
             }
             List<ExecutableElement> methods = retryDeferred();
             TypeElement async = processingEnv.getElementUtils().getTypeElement(ASYNC);
@@ -101,8 +100,19 @@ public final class AsyncProcessor extends AbstractProcessor {
                     }
                 }
             }
+            List<ExecutableElement> valid = new ArrayList<>();
             for (ExecutableElement method : methods) {
-                if (misuse.checkAsyncMethod(method) && !compiler.compile(method)) {
+                if (misuse.checkAsyncMethod(method)) {
+                    valid.add(method);
+                }
+            }
+            // Methods of local classes first: a member method's machine copies the local class
+            // declarations in its body, which must hold their own machines by then.
+            for (Element root : round.getRootElements()) {
+                compiler.compileNestedAsyncMethods(root);
+            }
+            for (ExecutableElement method : valid) {
+                if (!compiler.compile(method)) {
                     deferred.add(MethodCompiler.key(method));
                 }
             }

@@ -1,6 +1,9 @@
 package io.jawait.processor;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jawait.processor.analysis.NestedAsyncMethods;
@@ -35,6 +38,8 @@ final class MethodCompiler {
     private final MachineSplicer splicer;
     private final MethodLowering lowering;
     private final boolean dump;
+    /** Local-class methods already spliced (a later round must not splice them again). */
+    private final java.util.Set<Tree> spliced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     MethodCompiler(ProcessingEnvironment env, Trees trees, Reporter reporter, MachineSplicer splicer, boolean dump) {
         this.env = env;
@@ -58,9 +63,11 @@ final class MethodCompiler {
             }
             String name = machineName(method);
             MachineSource source = lowering.lower(method, name);
-            String spliced = splicer.splice(method, source);
+            String text = splicer.splice(method, source);
             if (dump) {
-                writeDump(method, name, spliced);
+                Element owner = method.getEnclosingElement();
+                writeDump(env.getElementUtils().getPackageOf(owner).getQualifiedName().toString(),
+                        owner.getSimpleName() + "." + name + ".txt", owner + "." + method, text, owner);
             }
         } catch (UnsupportedConstructException e) {
             reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, e.tree(), unit, e.getMessage());
@@ -78,16 +85,71 @@ final class MethodCompiler {
         return true;
     }
 
-    /** Reports {@code @Async} methods of local and anonymous classes, which are not compiled. */
-    void reportNestedAsyncMethods(Element root) {
+    /**
+     * Compiles the {@code @Async} methods of local classes under {@code root} (annotation
+     * processing never hands them over: they are not members of any element) that the misuse
+     * checker found no error in; those of anonymous classes and local interfaces are reported.
+     */
+    void compileNestedAsyncMethods(Element root) {
         TreePath path = trees.getPath(root);
         if (path == null) {
             return;
         }
+        CompilationUnitTree unit = path.getCompilationUnit();
         for (var m : NestedAsyncMethods.in(path)) {
-            reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, m, path.getCompilationUnit(),
-                    "an @Async method in a local or anonymous class is not supported yet");
+            TreePath methodPath = TreePath.getPath(unit, m);
+            Tree owner = methodPath.getParentPath().getLeaf();
+            if (methodPath.getParentPath().getParentPath().getLeaf() instanceof com.sun.source.tree.NewClassTree
+                    || owner.getKind() == Tree.Kind.INTERFACE || owner.getKind() == Tree.Kind.ANNOTATION_TYPE) {
+                reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, m, unit,
+                        "an @Async method in an anonymous class or a local interface is not supported yet"
+                                + " (declare it in a local or member class)");
+            } else if (m.getBody() != null && !reporter.reportedWithin(unit, m) && spliced.add(m)) {
+                compileLocal(methodPath);
+            }
         }
+    }
+
+    private void compileLocal(TreePath methodPath) {
+        MethodTree tree = (MethodTree) methodPath.getLeaf();
+        CompilationUnitTree unit = methodPath.getCompilationUnit();
+        try {
+            String name = machineName(methodPath);
+            MachineSource source = lowering.lowerLocalClassMethod(methodPath, name);
+            String text = splicer.splice(methodPath, source);
+            if (dump) {
+                ClassTree owner = (ClassTree) methodPath.getParentPath().getLeaf();
+                String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+                writeDump(pkg, owner.getSimpleName() + "." + name + ".txt", owner.getSimpleName() + "." + tree.getName()
+                        + " (in a local class)", text, null);
+            }
+        } catch (UnsupportedConstructException e) {
+            reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, e.tree(), unit, e.getMessage());
+        } catch (LocalTypeException e) {
+            reporter.error(DiagnosticId.NON_DENOTABLE_LOCAL, e.variable(), unit, e.isUnresolved()
+                    ? "the type of '" + e.variable().getName() + "' is not resolved while processing; declare it"
+                            + " explicitly" : e.getMessage());
+        } catch (Throwable e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            reporter.error(DiagnosticId.INTERNAL_ERROR, tree, unit,
+                    "jawait could not compile this method; please report it: " + trace);
+        }
+    }
+
+    /** @return {@code <method>$Machine}, {@code $2}, {@code $3} for overloads in declaration order */
+    static String machineName(TreePath methodPath) {
+        MethodTree method = (MethodTree) methodPath.getLeaf();
+        int index = 1;
+        for (Tree member : ((ClassTree) methodPath.getParentPath().getLeaf()).getMembers()) {
+            if (member == method) {
+                break;
+            }
+            if (member instanceof MethodTree m && m.getName().contentEquals(method.getName())) {
+                index++;
+            }
+        }
+        return method.getName() + "$Machine" + (index == 1 ? "" : "$" + index);
     }
 
     /** @return {@code <method>$Machine}, {@code $2}, {@code $3} for overloads in declaration order */
@@ -123,16 +185,15 @@ final class MethodCompiler {
         return index < methods.size() ? methods.get(index) : null;
     }
 
-    private void writeDump(ExecutableElement method, String name, String spliced) throws Exception {
-        Element owner = method.getEnclosingElement();
-        String pkg = env.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
+    private void writeDump(String pkg, String file, String title, String text, Element originating) throws Exception {
         // Not .java: Maven compiles the generated-sources folder on later builds, and the dump is a
         // private nested class shown on its own, for reading.
-        String file = owner.getSimpleName() + "." + name + ".txt";
-        FileObject out = env.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, pkg, file, owner);
+        FileObject out = originating == null
+                ? env.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, pkg, file)
+                : env.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, pkg, file, originating);
         try (Writer w = out.openWriter()) {
-            w.write("// jawait machine for " + owner + "." + method + " (generated, for reading only)\n");
-            w.write(spliced);
+            w.write("// jawait machine for " + title + " (generated, for reading only)\n");
+            w.write(text);
         }
     }
 }

@@ -24,6 +24,8 @@ public final class Reporter {
     private final Messager messager;
     private final Set<String> reported = new HashSet<>();
     private int errorCount;
+    /** Positions of the errors reported at trees, by file. */
+    private final java.util.Map<String, java.util.List<Long>> positions = new java.util.HashMap<>();
 
     /**
      * @param trees the tree API, or {@code null} when the compiler has none (then only
@@ -47,6 +49,7 @@ public final class Reporter {
         long pos = trees.getSourcePositions().getStartPosition(unit, tree);
         if (reported.add(unit.getSourceFile().toUri() + "@" + pos + "#" + id)) {
             errorCount++;
+            positions.computeIfAbsent(unit.getSourceFile().toUri().toString(), k -> new java.util.ArrayList<>()).add(pos);
             trees.printMessage(Diagnostic.Kind.ERROR, id.format(message), tree, unit);
         }
     }
@@ -74,6 +77,22 @@ public final class Reporter {
             errorCount++;
             messager.printMessage(Diagnostic.Kind.ERROR, id.format(message), element);
         }
+    }
+
+    /**
+     * @param unit a compilation unit
+     * @param tree a tree of it
+     * @return whether an error was reported at a tree inside {@code tree}
+     */
+    public boolean reportedWithin(CompilationUnitTree unit, Tree tree) {
+        long start = trees.getSourcePositions().getStartPosition(unit, tree);
+        long end = trees.getSourcePositions().getEndPosition(unit, tree);
+        for (long pos : positions.getOrDefault(unit.getSourceFile().toUri().toString(), java.util.List.of())) {
+            if (pos >= start && pos <= end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return how many errors were reported so far (repeats not counted) */

@@ -1,6 +1,7 @@
 package io.jawait.processor.javac;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
@@ -13,7 +14,6 @@ import com.sun.tools.javac.util.Context;
 import io.jawait.processor.model.MachineSource;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 
 /**
  * The one place that changes javac's trees: parses the rendered machine, fills its placeholders
@@ -46,15 +46,26 @@ public final class MachineSplicer {
      * @return the machine as javac sees it (user code included), for {@code -Ajawait.dump}
      */
     public String splice(ExecutableElement method, MachineSource source) {
-        JCClassDecl owner = (JCClassDecl) trees.getTree((TypeElement) method.getEnclosingElement());
-        JCMethodDecl declaration = (JCMethodDecl) trees.getTree(method);
+        return splice(trees.getPath(method), source);
+    }
+
+    /**
+     * Splices one machine in and rewrites the method's body.
+     *
+     * @param methodPath the {@code @Async} method, a member of a class (possibly a local one)
+     * @param source the rendered machine
+     * @return the machine as javac sees it (user code included), for {@code -Ajawait.dump}
+     */
+    public String splice(TreePath methodPath, MachineSource source) {
+        JCClassDecl owner = (JCClassDecl) methodPath.getParentPath().getLeaf();
+        JCMethodDecl declaration = (JCMethodDecl) methodPath.getLeaf();
         UserTreeCopier copier = new UserTreeCopier(TreeMaker.instance(context), source.originals(),
                 source.replacements(), parser);
 
         String wrapper = "class $Wrapper$ {\n" + source.classText() + "\n}";
         JCClassDecl machine = parser.memberClass(wrapper);
         PositionAnchors anchors = new PositionAnchors(wrapper, declaration.pos);
-        FreePositions free = freePositions(method);
+        FreePositions free = freePositions(methodPath.getCompilationUnit());
         new TreeScanner() {
             @Override
             public void scan(JCTree t) {
@@ -72,12 +83,11 @@ public final class MachineSplicer {
         UserTreeCopier.placeAt(start, declaration.body.pos);
         owner.defs = owner.defs.append(machine);
         declaration.body.stats = declaration.body.stats.prepend(start);
-        return DumpText.of(machine, trees.getPath(method).getCompilationUnit().getLineMap());
+        return DumpText.of(machine, methodPath.getCompilationUnit().getLineMap());
     }
 
     /** The free positions of the method's file, scanned once per file (splices only add taken ones). */
-    private FreePositions freePositions(ExecutableElement method) {
-        CompilationUnitTree unit = trees.getPath(method).getCompilationUnit();
+    private FreePositions freePositions(CompilationUnitTree unit) {
         return freeByUnit.computeIfAbsent(unit, u -> {
             try {
                 return new FreePositions((JCTree) u, u.getLineMap(), u.getSourceFile().getCharContent(true).length());

@@ -22,12 +22,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -56,36 +52,51 @@ public final class MethodLowering {
     }
 
     /**
-     * @param method the {@code @Async} method (validated by the misuse checker)
+     * @param method the {@code @Async} member method (validated by the misuse checker)
      * @param className the machine's simple name
      * @return the rendered machine with its user trees
      * @throws UnsupportedConstructException for a construct not compiled yet
      * @throws LocalTypeException for a hoisted local whose type cannot be written
      */
     public MachineSource lower(ExecutableElement method, String className) {
-        TreePath path = trees.getPath(method);
+        return lower(new MethodSubject.Member(method, trees.getPath(method), elements), className);
+    }
+
+    /**
+     * @param methodPath an {@code @Async} method of a local class (validated by the misuse checker)
+     * @param className the machine's simple name
+     * @return the rendered machine with its user trees
+     * @throws UnsupportedConstructException for a construct not compiled yet
+     * @throws LocalTypeException for a hoisted local whose type cannot be written
+     */
+    public MachineSource lowerLocalClassMethod(TreePath methodPath, String className) {
+        return lower(new MethodSubject.LocalClassMember(methodPath), className);
+    }
+
+    private MachineSource lower(MethodSubject method, String className) {
+        TreePath path = method.path();
         MethodTree tree = (MethodTree) path.getLeaf();
-        TypeElement owner = (TypeElement) method.getEnclosingElement();
-        boolean inInterface = owner.getKind().isInterface();
+        boolean inInterface = method.inInterface();
         // A default method's machine is a static nested class (interfaces have no inner classes)
         // holding the interface instance in `self`.
-        boolean hasSelf = inInterface && !method.getModifiers().contains(Modifier.STATIC);
+        boolean hasSelf = inInterface && !method.isStatic();
         LocalReferences references = LocalReferences.of(path);
         var synchronous = new io.jawait.processor.analysis.SynchronousConstructs(trees, elements, types, references, path);
         BodyLowering body = new BodyLowering(new SourceInfo(trees, path.getCompilationUnit()), references,
                 synchronous::isSynchronous);
         List<State> states = body.lower(tree.getBody());
 
-        TypeName result = resultType(method);
+        java.util.function.Function<Tree, String> copy = body.placeholders::expr;
+        TypeName result = method.result(copy);
         List<MachineField> parameters = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         if (hasSelf) {
-            parameters.add(new MachineField(SELF, TypeName.get(owner.asType())));
+            parameters.add(new MachineField(SELF, method.ownerType()));
             taken.add(SELF);
         }
-        for (VariableElement p : method.getParameters()) {
-            parameters.add(new MachineField(p.getSimpleName().toString(), TypeName.get(p.asType())));
-            taken.add(p.getSimpleName().toString());
+        for (MachineField p : method.parameters(copy)) {
+            parameters.add(p);
+            taken.add(p.name());
         }
         taken.add(ReturnLowering.TAIL_FIELD);
         taken.add("state");
@@ -122,37 +133,22 @@ public final class MethodLowering {
             }
         }
 
-        boolean isStatic = method.getModifiers().contains(Modifier.STATIC) || inInterface;
-        String outer = owner.getSimpleName().toString();
+        boolean isStatic = method.isStatic() || inInterface;
+        String outer = method.ownerName();
         Set<String> machineFields = new HashSet<>(taken);
         fields.forEach(f -> machineFields.add(f.name()));
         machineFields.add("state");
         new Renamer(body.placeholders, references, body.hoisting, machineFields,
-                hasSelf ? SELF : isStatic ? outer : outer + ".this", hasSelf ? instanceMethods(owner) : Set.of())
+                hasSelf ? SELF : isStatic ? outer : outer + ".this", hasSelf ? method.instanceMethods() : Set.of())
                 .registerAll();
 
-        List<TypeVariableName> typeVariables = new ArrayList<>();
-        if (hasSelf) {
-            owner.getTypeParameters().forEach(t -> typeVariables.add(TypeVariableName.get(t)));
-        }
-        method.getTypeParameters().forEach(t -> typeVariables.add(TypeVariableName.get(t)));
+        List<TypeVariableName> typeVariables = method.typeVariables(hasSelf, copy);
         MachinePlan plan = new MachinePlan(className, isStatic, inInterface, typeVariables, result, parameters, fields,
                 states, body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0,
                 body.usesResources);
         String text = MachineRenderer.render(plan);
         return new MachineSource(text, bodyPrefix(plan), body.placeholders.originals(),
                 body.placeholders.replacements());
-    }
-
-    /** @return names of the instance methods of an interface: in a default method's machine they need {@code self.} */
-    private Set<String> instanceMethods(TypeElement owner) {
-        Set<String> names = new HashSet<>();
-        for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(owner))) {
-            if (!m.getModifiers().contains(Modifier.STATIC)) {
-                names.add(m.getSimpleName().toString());
-            }
-        }
-        return names;
     }
 
     private TypeName fieldType(VariableTree v, TreePath inScope, BodyLowering body) {
@@ -226,14 +222,6 @@ public final class MethodLowering {
             }
         }
         return true;
-    }
-
-    private static TypeName resultType(ExecutableElement method) {
-        TypeMirror returned = method.getReturnType();
-        if (returned instanceof DeclaredType d && d.getTypeArguments().size() == 1) {
-            return TypeName.get(d.getTypeArguments().get(0));
-        }
-        return ClassName.OBJECT;
     }
 
     private static String bodyPrefix(MachinePlan plan) {

@@ -99,4 +99,36 @@ class MethodKindsTest {
                 """);
         assertEquals("n=711!", out.get(Mode.PENDING).value());
     }
+
+    @Test
+    void asyncMethodsOfLocalClassesAndLocalRecords() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                String prefix = "p";
+                Coroutine<String> viaLocal(String suffix) {
+                    int captured = 40;
+                    class Local {
+                        private int hits;
+                        @Async Coroutine<String> tagged(String s) {
+                            hits++;
+                            String seen = await(v(s));
+                            return Coroutine.of(prefix + seen + suffix + (captured + hits + await(v(1))));
+                        }
+                        @Async static <T> Coroutine<T> same(Coroutine<T> c) { return Coroutine.of(await(c)); }
+                    }
+                    return Local.same(new Local().tagged("a"));
+                }
+                Coroutine<String> viaRecord() {
+                    record Pair(String a, String b) {
+                        @Async Coroutine<String> joined(Coroutine<String> more) {
+                            return Coroutine.of(a + b + await(more));
+                        }
+                    }
+                    return new Pair("l", "r").joined(v("!"));
+                }
+                @Async Coroutine<String> run() {
+                    return Coroutine.of(await(viaLocal("x")) + " " + await(viaRecord()));
+                }
+                """);
+        assertEquals("pax42 lr!", out.get(Mode.PENDING).value());
+    }
 }

@@ -23,17 +23,19 @@ class UnsupportedConstructTest {
     }
 
     @Test
-    void asyncMethodInALocalClassIsReported() {
+    void asyncMethodInAnAnonymousClassIsReported() {
         JavaFileObject f = JavaFileObjects.forSourceString("t.L", HEADER + """
                 class L {
-                    void outer() {
-                        class Local {
+                    Object outer() {
+                        return new Object() {
                             @Async Coroutine<Integer> m() { return Coroutine.of(1); }
-                        }
+                        };
                     }
                 }
                 """);
-        assertThat(compile(f)).hadErrorContaining("[UnsupportedConstruct] an @Async method in a local")
+        Compilation c = compile(f);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[UnsupportedConstruct] an @Async method in an anonymous class")
                 .inFile(f).onLine(8);
     }
 
