@@ -1,9 +1,12 @@
 package io.jawait.processor;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.jawait.processor.analysis.Jumps;
 import io.jawait.processor.analysis.NestedAsyncMethods;
+import io.jawait.processor.analysis.UnresolvedTypes;
 import io.jawait.processor.diagnostics.DiagnosticId;
 import io.jawait.processor.diagnostics.Reporter;
 import io.jawait.processor.javac.MachineSplicer;
@@ -34,6 +37,7 @@ final class MethodCompiler {
     private final Reporter reporter;
     private final MachineSplicer splicer;
     private final MethodLowering lowering;
+    private final UnresolvedTypes unresolved;
     private final boolean dump;
 
     MethodCompiler(ProcessingEnvironment env, Trees trees, Reporter reporter, MachineSplicer splicer, boolean dump) {
@@ -42,22 +46,34 @@ final class MethodCompiler {
         this.reporter = reporter;
         this.splicer = splicer;
         this.lowering = new MethodLowering(trees, env.getElementUtils());
+        this.unresolved = new UnresolvedTypes(trees);
         this.dump = dump;
     }
 
     /**
      * @param method a validated {@code @Async} method
-     * @return {@code false} when the method must be retried next round (a type not resolved yet)
+     * @return {@code false} when the method must be retried next round (a type not resolved yet;
+     *     if it never resolves, the method stays as written and javac reports the user's error)
      */
     boolean compile(ExecutableElement method) {
         TreePath path = trees.getPath(method);
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
+        MethodTree tree = path == null ? null : (MethodTree) path.getLeaf();
         try {
-            if (path == null || ((com.sun.source.tree.MethodTree) path.getLeaf()).getBody() == null) {
+            if (tree == null || tree.getBody() == null) {
                 return true;   // no source or no body: nothing to compile (the misuse checker reports the latter)
+            }
+            if (Jumps.hasOrphan(tree.getBody())) {
+                return true;   // javac rejects the jump: left as written, the error is javac's, at the jump
+            }
+            if (unresolved.inSignature(method)) {
+                return false;
             }
             String name = machineName(method);
             MachineSource source = lowering.lower(method, name);
+            if (unresolved.inHoistedLocals(tree, unit, source.originals())) {
+                return false;
+            }
             String spliced = splicer.splice(method, source);
             if (dump) {
                 writeDump(method, name, spliced);

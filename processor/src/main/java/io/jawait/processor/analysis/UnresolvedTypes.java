@@ -1,0 +1,89 @@
+package io.jawait.processor.analysis;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Finds types the machine's own declarations would repeat (parameters, result, type variable
+ * bounds, explicitly typed hoisted locals) that javac has not resolved. Such a method is not
+ * spliced: a machine field of an unknown type fails while javac enters the class, before it
+ * checks any body, so the user would see the machine's name and none of their other errors.
+ * Left as written, the method gets javac's own error at the user's declaration.
+ */
+public final class UnresolvedTypes {
+    private final LocalTypes localTypes;
+
+    /** @param trees the tree API */
+    public UnresolvedTypes(Trees trees) {
+        this.localTypes = new LocalTypes(trees);
+    }
+
+    /**
+     * @param method an {@code @Async} method
+     * @return whether its result, a parameter or a type variable bound mentions an unresolved type
+     */
+    public boolean inSignature(ExecutableElement method) {
+        if (unresolved(method.getReturnType())) {
+            return true;
+        }
+        for (VariableElement p : method.getParameters()) {
+            if (unresolved(p.asType())) {
+                return true;
+            }
+        }
+        for (TypeParameterElement t : method.getTypeParameters()) {
+            for (TypeMirror bound : t.getBounds()) {
+                if (unresolved(bound)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param method the method's declaration
+     * @param unit its compilation unit
+     * @param machineTrees the user trees the machine repeats; the explicit type of a hoisted local
+     *     is one of them
+     * @return whether the explicit type of such a local does not resolve
+     */
+    public boolean inHoistedLocals(MethodTree method, CompilationUnitTree unit, Collection<Tree> machineTrees) {
+        Map<Tree, VariableTree> byType = new IdentityHashMap<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree v, Void unused) {
+                if (v.getType() != null && v.getType().getKind() != Tree.Kind.PRIMITIVE_TYPE) {
+                    byType.put(v.getType(), v);
+                }
+                return super.visitVariable(v, unused);
+            }
+        }.scan(method.getBody(), null);
+        for (Tree t : machineTrees) {
+            VariableTree v = byType.get(t);
+            if (v != null) {
+                TypeMirror type = localTypes.typeOf(v, TreePath.getPath(unit, v));
+                if (type != null && unresolved(type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean unresolved(TypeMirror type) {
+        return LocalTypes.denotability(type) == LocalTypes.Denotability.UNRESOLVED;
+    }
+}
