@@ -84,4 +84,26 @@ class KnownLoweringBugsTest {
                 }
                 """, "incompatible types"));
     }
+
+    @Test
+    @Disabled("lowering bug (emit): for-each over a non-iterable is reported again as m$Machine.iterate$(int)")
+    void forEachOverNonIterable() {
+        BrokenSources.check(members("for-each over a non-iterable, body awaits", """
+                @Async Coroutine<String> m(Coroutine<String> c, int n) {
+                    for (String s : /*!*/n) { await(c); }
+                    return Coroutine.of("");
+                }
+                """, "for-each not applicable to expression type"));
+    }
+
+    @Test
+    @Disabled("lowering bug (emit): a resource that is not AutoCloseable is reported again as m$Machine.close$(String)")
+    void resourceNotAutoCloseable() {
+        BrokenSources.check(members("resource that is not AutoCloseable, body awaits", """
+                @Async Coroutine<String> m(Coroutine<String> c) {
+                    try (String r = /*!*/"x") { await(c); }
+                    return Coroutine.of("");
+                }
+                """, "try-with-resources not applicable to variable type"));
+    }
 }
