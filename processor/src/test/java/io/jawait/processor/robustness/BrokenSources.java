@@ -40,7 +40,19 @@ final class BrokenSources {
 
     /** Checks one case: see the class comment. */
     static void check(BrokenCase c) {
-        Compilation compilation = compile(c.file(), new AsyncProcessor());
+        check(c, List::of);
+    }
+
+    /**
+     * Checks one case compiled together with other processors, which the oracle runs too.
+     *
+     * @param c the case
+     * @param others makes fresh instances of the other processors
+     */
+    static void check(BrokenCase c, Supplier<List<Processor>> others) {
+        List<Processor> processors = new ArrayList<>(others.get());
+        processors.add(new AsyncProcessor());
+        Compilation compilation = compile(c.file(), processors);
         assertEquals(Compilation.Status.FAILURE, compilation.status(), () -> c + " compiled\n" + c.source());
         List<Diagnostic<? extends JavaFileObject>> errors = sorted(compilation.errors());
         List<long[]> at = c.positions();
@@ -57,18 +69,20 @@ final class BrokenSources {
             assertTrue(message(e).contains(fragment), () -> "message of " + where + "\nexpected: " + fragment);
         }
         if (c.expected().stream().noneMatch(m -> m.startsWith("["))) {
-            assertSameAsPlainJavac(c, compilation);
+            Compilation plain = compile(c.file(), others.get());
+            assertEquals(describe(sorted(plain.diagnostics())), describe(sorted(compilation.diagnostics())),
+                    () -> c + ": the processor changed what javac reports\n" + numbered(c.source()));
         }
     }
 
     /**
      * @param file the source
-     * @param processors the processors, none for plain javac
+     * @param processors the processors, none for plain javac (where {@code await} is a method)
      * @return the compilation; an exception escaping javac fails the test right there
      */
-    static Compilation compile(JavaFileObject file, Processor... processors) {
+    static Compilation compile(JavaFileObject file, List<Processor> processors) {
         Compiler javac = Compiler.javac();
-        return processors.length == 0
+        return processors.isEmpty()
                 ? javac.withOptions("-Xmaxerrs", "1000", "-proc:none").compile(file)
                 : javac.withOptions("-Xmaxerrs", "1000").withProcessors(processors).compile(file);
     }
@@ -80,13 +94,6 @@ final class BrokenSources {
                 fail("a diagnostic shows generated code: " + describe(List.of(d)) + context.get());
             }
         }
-    }
-
-    /** The processor's diagnostics equal plain javac's: same kinds, lines, columns and messages. */
-    static void assertSameAsPlainJavac(BrokenCase c, Compilation withProcessor) {
-        Compilation plain = compile(c.file());
-        assertEquals(describe(sorted(plain.diagnostics())), describe(sorted(withProcessor.diagnostics())),
-                () -> c + ": the processor changed what javac reports\n" + numbered(c.source()));
     }
 
     static String message(Diagnostic<?> d) {
