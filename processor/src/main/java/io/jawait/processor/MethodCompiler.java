@@ -6,6 +6,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jawait.processor.analysis.Jumps;
 import io.jawait.processor.analysis.NestedAsyncMethods;
+import io.jawait.processor.analysis.ThisReferences;
 import io.jawait.processor.analysis.UnresolvedTypes;
 import io.jawait.processor.diagnostics.DiagnosticId;
 import io.jawait.processor.diagnostics.Reporter;
@@ -21,6 +22,7 @@ import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -63,8 +65,10 @@ final class MethodCompiler {
             if (tree == null || tree.getBody() == null) {
                 return true;   // no source or no body: nothing to compile (the misuse checker reports the latter)
             }
-            if (Jumps.hasOrphan(tree.getBody())) {
-                return true;   // javac rejects the jump: left as written, the error is javac's, at the jump
+            // Errors javac is sure to report: left as written, the method gets javac's own error.
+            if (Jumps.hasOrphan(tree.getBody())
+                    || method.getModifiers().contains(Modifier.STATIC) && ThisReferences.in(tree.getBody())) {
+                return true;
             }
             if (unresolved.inSignature(method)) {
                 return false;

@@ -15,9 +15,10 @@ import javax.tools.JavaFileObject;
  *
  * @param name what is broken and where, as the test's display name
  * @param source the whole compilation unit
- * @param expected one message fragment per marker, in source order
+ * @param expected one message fragment per marker, in source order; none means it compiles
+ * @param options more javac options
  */
-record BrokenCase(String name, String source, List<String> expected) {
+record BrokenCase(String name, String source, List<String> expected, List<String> options) {
     static final String MARKER = "/*!*/";
 
     /** The imports of every wrapped case: what async code usually imports. */
@@ -47,7 +48,7 @@ record BrokenCase(String name, String source, List<String> expected) {
      * @param expected one fragment per marker
      */
     static BrokenCase members(String name, String members, String... expected) {
-        return new BrokenCase(name, PROLOGUE + "class Broken {\n" + members + "}\n", List.of(expected));
+        return new BrokenCase(name, PROLOGUE + "class Broken {\n" + members + "}\n", List.of(expected), List.of());
     }
 
     /**
@@ -58,7 +59,12 @@ record BrokenCase(String name, String source, List<String> expected) {
      * @param expected one fragment per marker
      */
     static BrokenCase declarations(String name, String declarations, String... expected) {
-        return new BrokenCase(name, PROLOGUE + declarations, List.of(expected));
+        return new BrokenCase(name, PROLOGUE + declarations, List.of(expected), List.of());
+    }
+
+    /** @return this case compiled with every lint warning enabled */
+    BrokenCase linted() {
+        return new BrokenCase(name, source, expected, List.of("-Xlint:all"));
     }
 
     /** @return the compilation unit {@code robust.Broken} */
