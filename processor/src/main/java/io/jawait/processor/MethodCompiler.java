@@ -1,13 +1,16 @@
 package io.jawait.processor;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.jawait.processor.analysis.AwaitCalls;
 import io.jawait.processor.analysis.Jumps;
 import io.jawait.processor.analysis.NestedAsyncMethods;
 import io.jawait.processor.analysis.ThisReferences;
 import io.jawait.processor.analysis.UnresolvedTypes;
+import io.jawait.processor.analysis.misuse.AwaitNames;
 import io.jawait.processor.diagnostics.DiagnosticId;
 import io.jawait.processor.diagnostics.Reporter;
 import io.jawait.processor.javac.MachineSplicer;
@@ -70,12 +73,15 @@ final class MethodCompiler {
                     || method.getModifiers().contains(Modifier.STATIC) && ThisReferences.in(tree.getBody())) {
                 return true;
             }
+            if (callsOwnAwait(tree, unit)) {
+                return true;
+            }
             if (unresolved.inSignature(method)) {
                 return false;
             }
             String name = machineName(method);
             MachineSource source = lowering.lower(method, name);
-            if (unresolved.inHoistedLocals(tree, unit, source.originals())) {
+            if (unresolved.inHoistedLocals(path, source.originals())) {
                 return false;
             }
             String spliced = splicer.splice(method, source);
@@ -96,6 +102,25 @@ final class MethodCompiler {
                     "jawait could not compile this method; please report it: " + trace);
         }
         return true;
+    }
+
+    /**
+     * Reports bare {@code await(...)} calls that mean a method of the user's class: the lowering
+     * reads every {@code await(x)} as {@code Asyncio.await} and would await {@code x}.
+     *
+     * @return whether there was one
+     */
+    private boolean callsOwnAwait(MethodTree tree, CompilationUnitTree unit) {
+        boolean found = false;
+        for (MethodInvocationTree call : AwaitCalls.awaitsIn(tree.getBody())) {
+            if (AwaitNames.callsOwnAwait(call, TreePath.getPath(unit, call))) {
+                found = true;
+                reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, call.getMethodSelect(), unit,
+                        "calling this class's own method await in an @Async method is not supported yet"
+                                + " (await(...) there is read as Asyncio.await); rename the method");
+            }
+        }
+        return found;
     }
 
     /** Reports {@code @Async} methods of local and anonymous classes, which are not compiled. */

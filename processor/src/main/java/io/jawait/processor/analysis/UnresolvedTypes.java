@@ -54,13 +54,14 @@ public final class UnresolvedTypes {
     }
 
     /**
-     * @param method the method's declaration
-     * @param unit its compilation unit
+     * @param methodPath the path of the method's declaration
      * @param machineTrees the user trees the machine repeats; the explicit type of a hoisted local
      *     is one of them
      * @return whether the explicit type of such a local does not resolve
      */
-    public boolean inHoistedLocals(MethodTree method, CompilationUnitTree unit, Collection<Tree> machineTrees) {
+    public boolean inHoistedLocals(TreePath methodPath, Collection<Tree> machineTrees) {
+        MethodTree method = (MethodTree) methodPath.getLeaf();
+        CompilationUnitTree unit = methodPath.getCompilationUnit();
         Map<Tree, VariableTree> byType = new IdentityHashMap<>();
         new TreeScanner<Void, Void>() {
             @Override
@@ -71,10 +72,14 @@ public final class UnresolvedTypes {
                 return super.visitVariable(v, unused);
             }
         }.scan(method.getBody(), null);
+        LocalReferences references = null;
         for (Tree t : machineTrees) {
             VariableTree v = byType.get(t);
             if (v != null) {
-                TypeMirror type = localTypes.typeOf(v, TreePath.getPath(unit, v));
+                // A reference sees the local in scope; a pattern's binding is not in scope at its declaration.
+                references = references != null ? references : LocalReferences.of(methodPath);
+                TreePath reference = references.firstReference(v);
+                TypeMirror type = localTypes.typeOf(v, reference != null ? reference : TreePath.getPath(unit, v));
                 if (type != null && unresolved(type)) {
                     return true;
                 }

@@ -135,6 +135,14 @@ class MethodKindsTest {
                             }
                         }
                         """, "incompatible types", NOT_FOUND),
+                members("the class's own await method shadows Asyncio.await", """
+                        static <T> T await(Supplier<T> s) { return s.get(); }
+                        @Async Coroutine<String> m(Coroutine<String> c) {
+                            String s = /*!*/await(() -> "x");
+                            String t = Asyncio.await(c);
+                            return Coroutine.of(s + t);
+                        }
+                        """, "[UnsupportedConstruct] calling this class's own method await"),
                 declarations("generic class", """
                         class Broken<T> {
                             @Async Coroutine<T> m(Coroutine<T> c) {

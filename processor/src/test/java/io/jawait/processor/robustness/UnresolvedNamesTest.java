@@ -3,6 +3,7 @@ package io.jawait.processor.robustness;
 import static io.jawait.processor.robustness.BrokenCase.declarations;
 import static io.jawait.processor.robustness.BrokenCase.members;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,6 +85,54 @@ class UnresolvedNamesTest {
                             return Coroutine.of(null);
                         }
                         """, NOT_FOUND),
+                members("type of a pattern binding live across an await", """
+                        @Async Coroutine<String> m(Coroutine<String> c, Object o) {
+                            if (o instanceof /*!*/Nope n) {
+                                await(c);
+                                return Coroutine.of("" + n);
+                            }
+                            return Coroutine.of("");
+                        }
+                        """, NOT_FOUND),
+                members("type of a for-each variable live across an await", """
+                        @Async Coroutine<String> m(Coroutine<String> c, List<String> list) {
+                            for (/*!*/Nope n : list) {
+                                await(c);
+                                System.out.println(n);
+                            }
+                            return Coroutine.of("");
+                        }
+                        """, NOT_FOUND),
+                members("type of a resource live across an await", """
+                        @Async Coroutine<String> m(Coroutine<String> c) {
+                            try (/*!*/Nope r = null) {
+                                await(c);
+                                System.out.println(r);
+                            }
+                            return Coroutine.of("");
+                        }
+                        """, NOT_FOUND),
+                members("array of a missing type live across an await", """
+                        @Async Coroutine<String> m(Coroutine<String> c) {
+                            /*!*/Nope[] all = null;
+                            await(c);
+                            return Coroutine.of("" + all);
+                        }
+                        """, NOT_FOUND),
+                members("var of a missing generic class live across an await", """
+                        @Async Coroutine<String> m(Coroutine<String> c) {
+                            var x = new /*!*/Nope<String>();
+                            await(c);
+                            return Coroutine.of("" + x);
+                        }
+                        """, NOT_FOUND),
+                members("explicit lambda parameter of a missing type", """
+                        @Async Coroutine<String> m(Coroutine<String> c) {
+                            Function</*!*/Nope, String> f = (/*!*/Nope p) -> "";
+                            await(c);
+                            return Coroutine.of("" + f);
+                        }
+                        """, NOT_FOUND, NOT_FOUND),
                 members("type of a local not live across an await", """
                         @Async Coroutine<String> m(Coroutine<String> c) {
                             /*!*/Unknown x = null;
@@ -164,6 +213,38 @@ class UnresolvedNamesTest {
                             }
                         }
                         """, "cannot find symbol"),
+                new BrokenCase("missing import of Async", """
+                        package robust;
+                        import io.jawait.Coroutine;
+                        import static io.jawait.Asyncio.*;
+                        class Broken {
+                            @/*!*/Async Coroutine<String> m(Coroutine<String> c) {
+                                return Coroutine.of(await(c));
+                            }
+                        }
+                        """, List.of(NOT_FOUND), List.of()),
+                new BrokenCase("missing static import of await", """
+                        package robust;
+                        import io.jawait.Coroutine;
+                        import io.jawait.annotation.Async;
+                        class Broken {
+                            @Async Coroutine<String> m(Coroutine<String> c) {
+                                String s = /*!*/await(c);
+                                return Coroutine.of(s);
+                            }
+                        }
+                        """, List.of(NOT_FOUND), List.of()),
+                new BrokenCase("missing import of Coroutine", """
+                        package robust;
+                        import io.jawait.annotation.Async;
+                        import static io.jawait.Asyncio.*;
+                        class Broken {
+                            @Async /*!*/Coroutine<String> m(io.jawait.Coroutine<String> c) {
+                                String s = await(c);
+                                return null;
+                            }
+                        }
+                        """, List.of(NOT_FOUND), List.of()),
                 declarations("missing class used by an async method", """
                         class Broken {
                             @Async Coroutine<String> m(/*!*/Missing c) {

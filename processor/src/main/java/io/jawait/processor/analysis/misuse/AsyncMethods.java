@@ -95,9 +95,9 @@ final class AsyncMethods {
 
     private static void collect(Trees trees, Element type, Set<Tree> found) {
         for (Element member : type.getEnclosedElements()) {
-            if (member.getKind() == ElementKind.METHOD && hasAsync(member)) {
+            if (member.getKind() == ElementKind.METHOD) {
                 Tree tree = trees.getTree((ExecutableElement) member);
-                if (tree != null) {
+                if (tree != null && (hasAsync(member) || hasUnresolvedAsync(member, tree))) {
                     found.add(tree);
                 }
             } else if (member instanceof TypeElement) {
@@ -111,6 +111,30 @@ final class AsyncMethods {
             Element annotation = mirror.getAnnotationType().asElement();
             if (annotation instanceof TypeElement t
                     && t.getQualifiedName().contentEquals(AwaitNames.ASYNC_ANNOTATION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An {@code @Async} written on the method that javac could not resolve (its import is
+     * missing: javac drops it from the element) counts as ours. javac reports the annotation;
+     * calling the method's awaits misplaced would only add noise.
+     */
+    private static boolean hasUnresolvedAsync(Element element, Tree tree) {
+        if (!(tree instanceof MethodTree method)) {
+            return false;
+        }
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Async")) {
+                return false;   // resolved, to ours or to another Async
+            }
+        }
+        for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
+            Tree type = annotation.getAnnotationType();
+            String name = type.toString();
+            if (name.equals("Async") || name.endsWith(".Async")) {
                 return true;
             }
         }
