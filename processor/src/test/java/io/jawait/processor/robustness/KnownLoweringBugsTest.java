@@ -84,6 +84,12 @@ class KnownLoweringBugsTest {
                             return Coroutine.of(s);
                         }
                         """, "inference variable T has incompatible bounds"),
+                members("missing variable in the innermost of nested awaits (JDK 25)", HELPERS + """
+                        @Async Coroutine<String> m() {
+                            String s = await(echo(await(echo(/*!*/missing))));
+                            return Coroutine.of(s);
+                        }
+                        """, "cannot find symbol"),
                 members("compound assignment of an await of the wrong type", HELPERS + """
                         @Async Coroutine<String> m(Coroutine<String> c) {
                             int x = 0;

@@ -175,13 +175,6 @@ class UnresolvedNamesTest {
                             return Coroutine.of(s + /*!*/y);
                         }
                         """, NOT_FOUND),
-                members("variable in the innermost of nested awaits", """
-                        Coroutine<String> echo(String s) { return Coroutine.of(s); }
-                        @Async Coroutine<String> m() {
-                            String s = await(echo(await(echo(/*!*/missing))));
-                            return Coroutine.of(s);
-                        }
-                        """, NOT_FOUND),
                 members("method in a lambda of an async body", """
                         @Async Coroutine<String> m(Coroutine<String> c) {
                             Runnable r = () -> /*!*/nope();

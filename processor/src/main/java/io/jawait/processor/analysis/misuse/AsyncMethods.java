@@ -15,6 +15,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Answers "is this method declaration an {@code @Async} method?" for the trees of one root
@@ -119,8 +120,8 @@ final class AsyncMethods {
 
     /**
      * An {@code @Async} written on the method that javac could not resolve (its import is
-     * missing: javac drops it from the element) counts as ours. javac reports the annotation;
-     * calling the method's awaits misplaced would only add noise.
+     * missing) counts as ours: javac reports the annotation, and calling the method's awaits
+     * misplaced would only add noise.
      */
     private static boolean hasUnresolvedAsync(Element element, Tree tree) {
         if (!(tree instanceof MethodTree method)) {
@@ -128,7 +129,8 @@ final class AsyncMethods {
         }
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Async")) {
-                return false;   // resolved, to ours or to another Async
+                // JDK 17 drops an unresolved annotation from the element, later JDKs keep it as an error type.
+                return mirror.getAnnotationType().getKind() == TypeKind.ERROR;
             }
         }
         for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
