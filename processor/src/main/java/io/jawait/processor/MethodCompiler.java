@@ -73,7 +73,7 @@ final class MethodCompiler {
                     || method.getModifiers().contains(Modifier.STATIC) && ThisReferences.in(tree.getBody())) {
                 return true;
             }
-            if (callsOwnAwait(tree, unit)) {
+            if (callsOwnAwait(tree, unit) || reservedParameter(method, tree, unit)) {
                 return true;
             }
             if (unresolved.inSignature(method)) {
@@ -121,6 +121,27 @@ final class MethodCompiler {
             }
         }
         return found;
+    }
+
+    /**
+     * Reports a parameter named like a field every machine has: the machine keeps parameters as
+     * fields of the same name, and one named {@code state} would hide the machine's own state (a
+     * silent miscompile). Locals are renamed; parameters are not yet.
+     *
+     * @return whether there was one
+     */
+    private boolean reservedParameter(ExecutableElement method, MethodTree tree, CompilationUnitTree unit) {
+        boolean hasSelf = method.getEnclosingElement().getKind().isInterface()
+                && !method.getModifiers().contains(Modifier.STATIC);
+        for (var p : tree.getParameters()) {
+            String name = p.getName().toString();
+            if (name.equals("state") || hasSelf && name.equals("self")) {
+                reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, p, unit, "a parameter named '" + name
+                        + "' in an @Async method is not supported yet; rename it");
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reports {@code @Async} methods of local and anonymous classes, which are not compiled. */

@@ -33,11 +33,12 @@ import javax.tools.JavaFileObject;
 final class BrokenSources {
     /**
      * Names only generated code has. {@code state} is matched as a word ("statement" is javac's,
-     * "state machine" is the processor's explanation of why an await is forbidden).
+     * "state machine" is the processor's explanation of why an await is forbidden, {@code 'state'}
+     * quotes a user's parameter).
      * {@code Machine} also catches {@code m$Machine}; {@code __u1}/{@code __s1} are placeholders.
      */
     static final Pattern LEAK = Pattern.compile(
-            "\\$|Machine|\\bawaits\\b|awaitsThen|awaited\\(|resumeContinuation|\\bstate\\b(?! machine)|__[us]\\d|AsyncInternalError"
+            "\\$|Machine|\\bawaits\\b|awaitsThen|awaited\\(|resumeContinuation|(?<!')\\bstate\\b(?!'| machine)|__[us]\\d|AsyncInternalError"
                     + "|\\bstep\\(|completion\\$|thrown\\$|iterator\\$|condition\\$");
 
     private BrokenSources() {
