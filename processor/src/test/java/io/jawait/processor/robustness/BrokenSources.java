@@ -38,7 +38,7 @@ final class BrokenSources {
      * {@code Machine} also catches {@code m$Machine}; {@code __u1}/{@code __s1} are placeholders.
      */
     static final Pattern LEAK = Pattern.compile(
-            "\\$|Machine|\\bawaits\\b|awaitsThen|awaited\\(|resumeContinuation|(?<!')\\bstate\\b(?!'| machine)|__[us]\\d|AsyncInternalError"
+            "\\$|Machine|\\bawaits\\(|awaitsThen|awaited\\(|resumeContinuation|(?<!')\\bstate\\b(?!'| machine)|__[us]\\d|AsyncInternalError"
                     + "|\\bstep\\(|completion\\$|thrown\\$|iterator\\$|condition\\$");
 
     private BrokenSources() {

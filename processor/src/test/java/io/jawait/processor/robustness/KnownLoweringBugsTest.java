@@ -132,6 +132,17 @@ class KnownLoweringBugsTest {
     }
 
     @Test
+    @Disabled("lowering bug: a duplicate case label in a switch that awaits is reported again at the switch")
+    void duplicateCaseLabel() {
+        BrokenSources.check(members("duplicate case label in a switch that awaits", """
+                @Async Coroutine<String> m(Coroutine<String> c, String k) {
+                    switch (k) { case "a": await(c); break; case /*!*/"a": break; }
+                    return Coroutine.of("");
+                }
+                """, "duplicate case label"));
+    }
+
+    @Test
     @Disabled("lowering bug: await on a non-awaitable is reported again as awaits(java.lang.String)")
     void awaitOnString() {
         BrokenSources.check(members("await on a String", """

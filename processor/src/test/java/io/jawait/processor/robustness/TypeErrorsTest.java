@@ -109,6 +109,35 @@ class TypeErrorsTest {
                             return Coroutine.of(s + f.get());
                         }
                         """, "bad return type in lambda expression"),
+                members("var without initializer live across an await", HELPERS + """
+                        @Async Coroutine<String> m() {
+                            var /*!*/x;
+                            x = 1;
+                            await(echo("a"));
+                            return Coroutine.of("" + x);
+                        }
+                        """, "cannot infer type for local variable x"),
+                members("var initialized with null live across an await", HELPERS + """
+                        @Async Coroutine<String> m() {
+                            var /*!*/x = null;
+                            await(echo("a"));
+                            return Coroutine.of("" + x);
+                        }
+                        """, "cannot infer type for local variable x"),
+                members("var initialized with a lambda live across an await", HELPERS + """
+                        @Async Coroutine<String> m() {
+                            var /*!*/x = () -> 1;
+                            await(echo("a"));
+                            return Coroutine.of("" + x);
+                        }
+                        """, "cannot infer type for local variable x"),
+                members("explicit type arguments that do not fit, before an await", HELPERS + """
+                        @Async Coroutine<String> m() {
+                            List<String> xs = Collections.<Integer>emptyList/*!*/();
+                            await(echo("a"));
+                            return Coroutine.of("" + xs);
+                        }
+                        """, INCOMPATIBLE),
                 members("async method called with a wrong argument", HELPERS + """
                         @Async Coroutine<String> other(int n) { return Coroutine.of("" + n); }
                         @Async Coroutine<String> m() {
