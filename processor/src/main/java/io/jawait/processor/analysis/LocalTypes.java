@@ -59,7 +59,7 @@ public final class LocalTypes {
         return null;
     }
 
-    private static boolean isVariable(ElementKind kind) {
+    static boolean isVariable(ElementKind kind) {
         return kind == ElementKind.LOCAL_VARIABLE || kind == ElementKind.PARAMETER
                 || kind == ElementKind.EXCEPTION_PARAMETER || kind == ElementKind.RESOURCE_VARIABLE
                 || kind.name().equals("BINDING_VARIABLE");

@@ -1,15 +1,19 @@
 package io.jawait.processor.analysis;
 
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.Scope;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
@@ -23,10 +27,12 @@ import javax.lang.model.type.TypeMirror;
  * Left as written, the method gets javac's own error at the user's declaration.
  */
 public final class UnresolvedTypes {
+    private final Trees trees;
     private final LocalTypes localTypes;
 
     /** @param trees the tree API */
     public UnresolvedTypes(Trees trees) {
+        this.trees = trees;
         this.localTypes = new LocalTypes(trees);
     }
 
@@ -73,19 +79,48 @@ public final class UnresolvedTypes {
             }
         }.scan(method.getBody(), null);
         LocalReferences references = null;
+        Map<Tree, Map<String, TypeMirror>> blockLocals = new IdentityHashMap<>();
         for (Tree t : machineTrees) {
             VariableTree v = byType.get(t);
-            if (v != null) {
-                // A reference sees the local in scope; a pattern's binding is not in scope at its declaration.
+            if (v == null) {
+                continue;
+            }
+            TreePath declaration = TreePath.getPath(unit, v);
+            TypeMirror type;
+            if (declaration.getParentPath().getLeaf() instanceof BlockTree block) {
+                // One scope query per block (each attributes the body up to its path): at the
+                // block's last statement every local declared in the block is in scope.
+                TreePath end = new TreePath(declaration.getParentPath(),
+                        block.getStatements().get(block.getStatements().size() - 1));
+                type = blockLocals.computeIfAbsent(block, b -> localsAt(end)).get(v.getName().toString());
+            } else {
+                // A catch parameter, resource, loop variable or pattern binding: a reference sees it
+                // in scope (a binding is not in scope at its own declaration).
                 references = references != null ? references : LocalReferences.of(methodPath);
                 TreePath reference = references.firstReference(v);
-                TypeMirror type = localTypes.typeOf(v, reference != null ? reference : TreePath.getPath(unit, v));
-                if (type != null && unresolved(type)) {
-                    return true;
-                }
+                type = localTypes.typeOf(v, reference != null ? reference : declaration);
+            }
+            if (type != null && unresolved(type)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** @return the locals in scope at {@code path}, innermost first, by name */
+    private Map<String, TypeMirror> localsAt(TreePath path) {
+        Map<String, TypeMirror> locals = new HashMap<>();
+        for (Scope s = trees.getScope(path); s != null; s = s.getEnclosingScope()) {
+            for (Element e : s.getLocalElements()) {
+                if (LocalTypes.isVariable(e.getKind())) {
+                    locals.putIfAbsent(e.getSimpleName().toString(), e.asType());
+                }
+            }
+            if (s.getEnclosingMethod() == null) {
+                break;
+            }
+        }
+        return locals;
     }
 
     private static boolean unresolved(TypeMirror type) {
