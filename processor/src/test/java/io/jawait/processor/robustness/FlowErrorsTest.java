@@ -160,6 +160,20 @@ class FlowErrorsTest {
                             return Coroutine.of(s.length());
                         }
                         """.formatted(C), "unreported exception java.io.IOException"),
+                members("waitFor's TimeoutException neither caught nor declared", """
+                        @Async Coroutine<Integer> m(%s) {
+                            String s = await(waitFor/*!*/(c, 1.0));
+                            return Coroutine.of(s.length());
+                        }
+                        """.formatted(C), "unreported exception java.util.concurrent.TimeoutException"),
+                members("async with over a timeout whose TimeoutException is not declared", """
+                        @Async Coroutine<Integer> m(%s) {
+                            try (Timeout /*!*/t = timeout(1.0)) {
+                                await(c);
+                            }
+                            return Coroutine.of(1);
+                        }
+                        """.formatted(C), "unreported exception java.util.concurrent.TimeoutException"),
                 members("checked exception in a lambda of an async body", """
                         @Async Coroutine<Integer> m(%s) {
                             Runnable r = () -> { /*!*/throw new IOException("x"); };
