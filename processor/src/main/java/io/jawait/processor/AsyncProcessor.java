@@ -7,6 +7,7 @@ import io.jawait.processor.diagnostics.Reporter;
 import io.jawait.processor.javac.CompilerEnvironment;
 import io.jawait.processor.javac.MachineSplicer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,8 @@ public final class AsyncProcessor extends AbstractProcessor {
     private boolean usable;
     /** Methods whose local types were not resolved yet, as {@code owner#index}: retried next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** Methods checked and spliced (or rejected), as {@code owner#index}: never spliced twice. */
+    private final Set<String> done = new HashSet<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -102,8 +105,14 @@ public final class AsyncProcessor extends AbstractProcessor {
             }
             List<ExecutableElement> valid = new ArrayList<>();
             for (ExecutableElement method : methods) {
+                String key = MethodCompiler.key(method);
+                if (done.contains(key)) {
+                    continue;
+                }
                 if (misuse.checkAsyncMethod(method)) {
                     valid.add(method);
+                } else {
+                    done.add(key);
                 }
             }
             // Methods of local classes first: a member method's machine copies the local class
@@ -112,8 +121,11 @@ public final class AsyncProcessor extends AbstractProcessor {
                 compiler.compileNestedAsyncMethods(root);
             }
             for (ExecutableElement method : valid) {
+                String key = MethodCompiler.key(method);
                 if (!compiler.compile(method)) {
-                    deferred.add(MethodCompiler.key(method));
+                    deferred.add(key);
+                } else {
+                    done.add(key);
                 }
             }
         } catch (Throwable e) {

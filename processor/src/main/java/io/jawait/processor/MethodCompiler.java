@@ -2,11 +2,17 @@ package io.jawait.processor;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.jawait.processor.analysis.AwaitCalls;
+import io.jawait.processor.analysis.Jumps;
 import io.jawait.processor.analysis.NestedAsyncMethods;
+import io.jawait.processor.analysis.ThisReferences;
+import io.jawait.processor.analysis.UnresolvedTypes;
+import io.jawait.processor.analysis.misuse.AwaitNames;
 import io.jawait.processor.diagnostics.DiagnosticId;
 import io.jawait.processor.diagnostics.Reporter;
 import io.jawait.processor.javac.MachineSplicer;
@@ -21,6 +27,7 @@ import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -37,6 +44,7 @@ final class MethodCompiler {
     private final Reporter reporter;
     private final MachineSplicer splicer;
     private final MethodLowering lowering;
+    private final UnresolvedTypes unresolved;
     private final boolean dump;
     /** Local-class methods already spliced (a later round must not splice them again). */
     private final java.util.Set<Tree> spliced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -47,22 +55,40 @@ final class MethodCompiler {
         this.reporter = reporter;
         this.splicer = splicer;
         this.lowering = new MethodLowering(trees, env.getElementUtils(), env.getTypeUtils());
+        this.unresolved = new UnresolvedTypes(trees);
         this.dump = dump;
     }
 
     /**
      * @param method a validated {@code @Async} method
-     * @return {@code false} when the method must be retried next round (a type not resolved yet)
+     * @return {@code false} when the method must be retried next round (a type not resolved yet;
+     *     if it never resolves, the method stays as written and javac reports the user's error)
      */
     boolean compile(ExecutableElement method) {
         TreePath path = trees.getPath(method);
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
+        MethodTree tree = path == null ? null : (MethodTree) path.getLeaf();
         try {
-            if (path == null || ((com.sun.source.tree.MethodTree) path.getLeaf()).getBody() == null) {
+            if (tree == null || tree.getBody() == null) {
                 return true;   // no source or no body: nothing to compile (the misuse checker reports the latter)
+            }
+            // Errors javac is sure to report: left as written, the method gets javac's own error.
+            if (Jumps.hasOrphan(tree.getBody())
+                    || method.getModifiers().contains(Modifier.STATIC) && ThisReferences.in(tree.getBody())) {
+                return true;
+            }
+            if (callsOwnAwait(tree, unit) || reservedParameter(method.getEnclosingElement().getKind().isInterface()
+                    && !method.getModifiers().contains(Modifier.STATIC), tree, unit)) {
+                return true;
+            }
+            if (unresolved.inSignature(method)) {
+                return false;
             }
             String name = machineName(method);
             MachineSource source = lowering.lower(method, name);
+            if (unresolved.inHoistedLocals(path, source.originals())) {
+                return false;
+            }
             String text = splicer.splice(method, source);
             if (dump) {
                 Element owner = method.getEnclosingElement();
@@ -83,6 +109,44 @@ final class MethodCompiler {
                     "jawait could not compile this method; please report it: " + trace);
         }
         return true;
+    }
+
+    /**
+     * Reports bare {@code await(...)} calls that mean a method of the user's class: the lowering
+     * reads every {@code await(x)} as {@code Asyncio.await} and would await {@code x}.
+     *
+     * @return whether there was one
+     */
+    private boolean callsOwnAwait(MethodTree tree, CompilationUnitTree unit) {
+        boolean found = false;
+        for (MethodInvocationTree call : AwaitCalls.awaitsIn(tree.getBody())) {
+            if (AwaitNames.callsOwnAwait(call, TreePath.getPath(unit, call))) {
+                found = true;
+                reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, call.getMethodSelect(), unit,
+                        "calling this class's own method await in an @Async method is not supported yet"
+                                + " (await(...) there is read as Asyncio.await); rename the method");
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Reports a parameter named like a field every machine has: the machine keeps parameters as
+     * fields of the same name, and one named {@code state} would hide the machine's own state (a
+     * silent miscompile). Locals are renamed; parameters are not yet.
+     *
+     * @return whether there was one
+     */
+    private boolean reservedParameter(boolean hasSelf, MethodTree tree, CompilationUnitTree unit) {
+        for (var p : tree.getParameters()) {
+            String name = p.getName().toString();
+            if (name.equals("state") || hasSelf && name.equals("self")) {
+                reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, p, unit, "a parameter named '" + name
+                        + "' in an @Async method is not supported yet; rename it");
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -113,6 +177,11 @@ final class MethodCompiler {
     private void compileLocal(TreePath methodPath) {
         MethodTree tree = (MethodTree) methodPath.getLeaf();
         CompilationUnitTree unit = methodPath.getCompilationUnit();
+        boolean isStatic = tree.getModifiers().getFlags().contains(Modifier.STATIC);
+        if (Jumps.hasOrphan(tree.getBody()) || isStatic && ThisReferences.in(tree.getBody())
+                || callsOwnAwait(tree, unit) || reservedParameter(false, tree, unit)) {
+            return;   // javac's own error, or one reported here
+        }
         try {
             String name = machineName(methodPath);
             MachineSource source = lowering.lowerLocalClassMethod(methodPath, name);

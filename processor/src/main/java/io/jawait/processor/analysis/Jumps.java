@@ -100,6 +100,20 @@ public final class Jumps {
     }
 
     /**
+     * @param body a method body
+     * @return whether a break, continue or yield in it has no target in it (for example a break
+     *     outside any loop, or to a missing label): javac rejects the method
+     */
+    public static boolean hasOrphan(Tree body) {
+        for (Tree jump : leaving(body)) {
+            if (!(jump instanceof ReturnTree)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @param target a loop, switch or labeled statement
      * @return whether a break inside it (not in a nested loop or switch, unless labeled) exits it
      */

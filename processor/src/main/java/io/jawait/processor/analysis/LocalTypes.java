@@ -46,7 +46,13 @@ public final class LocalTypes {
      */
     public TypeMirror typeOf(VariableTree variable, TreePath inScope) {
         String name = variable.getName().toString();
-        for (Scope s = trees.getScope(inScope); s != null; s = s.getEnclosingScope()) {
+        Scope scope;
+        try {
+            scope = trees.getScope(inScope);
+        } catch (RuntimeException javacFailed) {
+            return null;   // javac could not attribute the copy: the caller reports an unknown type
+        }
+        for (Scope s = scope; s != null; s = s.getEnclosingScope()) {
             for (Element e : s.getLocalElements()) {
                 if (isVariable(e.getKind()) && e.getSimpleName().contentEquals(name)) {
                     return e.asType();
@@ -59,7 +65,7 @@ public final class LocalTypes {
         return null;
     }
 
-    private static boolean isVariable(ElementKind kind) {
+    static boolean isVariable(ElementKind kind) {
         return kind == ElementKind.LOCAL_VARIABLE || kind == ElementKind.PARAMETER
                 || kind == ElementKind.EXCEPTION_PARAMETER || kind == ElementKind.RESOURCE_VARIABLE
                 || kind.name().equals("BINDING_VARIABLE");

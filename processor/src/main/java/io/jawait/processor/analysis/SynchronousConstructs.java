@@ -112,7 +112,12 @@ public final class SynchronousConstructs {
     }
 
     private TypeMirror fieldType(String name, TreePath path) {
-        Scope scope = trees.getScope(path);
+        Scope scope;
+        try {
+            scope = trees.getScope(path);
+        } catch (RuntimeException javacFailed) {
+            return null;   // unknown: the construct is lowered
+        }
         for (TypeElement type = scope.getEnclosingClass(); type != null; type = enclosingClass(type)) {
             for (Element member : type.getEnclosedElements()) {
                 if (member.getKind() == ElementKind.FIELD && member.getSimpleName().contentEquals(name)) {

@@ -5,6 +5,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCAnnotation;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
@@ -23,6 +24,17 @@ import javax.lang.model.element.ExecutableElement;
  * type-checked twin that javac generates no code for.
  */
 public final class MachineSplicer {
+    /**
+     * Put on every machine: the twin, the user's statements as written, gets each of the user's
+     * warnings, and the machine's copies would repeat them (or warn about generated code). javac
+     * has no "all" and ignores names it does not know, so this lists its categories up to JDK 25.
+     */
+    private static final String QUIET = "@java.lang.SuppressWarnings({\"cast\", \"dangling-doc-comments\","
+            + " \"dep-ann\", \"deprecation\", \"divzero\", \"empty\", \"fallthrough\", \"finally\","
+            + " \"identity\", \"lossy-conversions\", \"overloads\", \"overrides\", \"rawtypes\", \"removal\","
+            + " \"restricted\", \"serial\", \"static\", \"strictfp\", \"synchronization\", \"text-blocks\","
+            + " \"this-escape\", \"try\", \"unchecked\", \"varargs\"}) class Quiet {}";
+
     private final Context context;
     private final Trees trees;
     private final MachineParser parser;
@@ -81,9 +93,14 @@ public final class MachineSplicer {
 
         JCStatement start = parser.statement(source.bodyPrefix());
         UserTreeCopier.placeAt(start, declaration.body.pos);
+        String dump = DumpText.of(machine, methodPath.getCompilationUnit().getLineMap());
+        // After the dump, which shows the machine as rendered.
+        JCAnnotation quiet = parser.memberClass("class $Wrapper$ {\n" + QUIET + "\n}").mods.annotations.head;
+        UserTreeCopier.placeAt(quiet, declaration.pos);
+        machine.mods.annotations = machine.mods.annotations.prepend(quiet);
         owner.defs = owner.defs.append(machine);
         declaration.body.stats = declaration.body.stats.prepend(start);
-        return DumpText.of(machine, methodPath.getCompilationUnit().getLineMap());
+        return dump;
     }
 
     /** The free positions of the method's file, scanned once per file (splices only add taken ones). */

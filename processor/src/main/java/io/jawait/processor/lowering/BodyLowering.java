@@ -359,9 +359,11 @@ public final class BodyLowering {
         return e;
     }
 
+    /** @return where to report the first await in {@code tree}: its name (javac reports a call at its '(') */
     static Tree firstAwait(Tree tree) {
         List<? extends Tree> awaits = AwaitCalls.awaitsIn(tree);
-        return awaits.isEmpty() ? tree : awaits.get(0);
+        return awaits.isEmpty() ? tree
+                : ((com.sun.source.tree.MethodInvocationTree) awaits.get(0)).getMethodSelect();
     }
 
     static String describeKind(Tree t) {

@@ -15,6 +15,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Answers "is this method declaration an {@code @Async} method?" for the trees of one root
@@ -95,9 +96,9 @@ final class AsyncMethods {
 
     private static void collect(Trees trees, Element type, Set<Tree> found) {
         for (Element member : type.getEnclosedElements()) {
-            if (member.getKind() == ElementKind.METHOD && hasAsync(member)) {
+            if (member.getKind() == ElementKind.METHOD) {
                 Tree tree = trees.getTree((ExecutableElement) member);
-                if (tree != null) {
+                if (tree != null && (hasAsync(member) || hasUnresolvedAsync(member, tree))) {
                     found.add(tree);
                 }
             } else if (member instanceof TypeElement) {
@@ -111,6 +112,31 @@ final class AsyncMethods {
             Element annotation = mirror.getAnnotationType().asElement();
             if (annotation instanceof TypeElement t
                     && t.getQualifiedName().contentEquals(AwaitNames.ASYNC_ANNOTATION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An {@code @Async} written on the method that javac could not resolve (its import is
+     * missing) counts as ours: javac reports the annotation, and calling the method's awaits
+     * misplaced would only add noise.
+     */
+    private static boolean hasUnresolvedAsync(Element element, Tree tree) {
+        if (!(tree instanceof MethodTree method)) {
+            return false;
+        }
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Async")) {
+                // JDK 17 drops an unresolved annotation from the element, later JDKs keep it as an error type.
+                return mirror.getAnnotationType().getKind() == TypeKind.ERROR;
+            }
+        }
+        for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
+            Tree type = annotation.getAnnotationType();
+            String name = type.toString();
+            if (name.equals("Async") || name.endsWith(".Async")) {
                 return true;
             }
         }

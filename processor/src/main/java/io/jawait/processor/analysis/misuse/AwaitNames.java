@@ -79,6 +79,17 @@ public final class AwaitNames {
     }
 
     /**
+     * @param call a method invocation
+     * @param path the path to {@code call}
+     * @return whether {@code call} is a bare {@code await(...)} that calls a method named
+     *     {@code await} of an enclosing class, which shadows {@code Asyncio.await}
+     */
+    public static boolean callsOwnAwait(MethodInvocationTree call, TreePath path) {
+        return call.getMethodSelect() instanceof IdentifierTree id && id.getName().contentEquals(AWAIT)
+                && shadowedByEnclosingClass(path);
+    }
+
+    /**
      * @param reference a method reference
      * @return whether it is {@code Asyncio::await}
      */
