@@ -3,6 +3,7 @@ package io.jawait.processor.behaviour;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jawait.processor.AllAnnotationsProcessor;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
@@ -12,9 +13,7 @@ import io.jawait.processor.AsyncProcessor;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -25,20 +24,9 @@ import org.junit.jupiter.api.Test;
  * a type-checked twin).
  */
 class RoundsAndErrorsTest {
-
     /** Generates {@code gen.Made} in the first round, as annotation processors commonly do. */
-    static final class Generator extends AbstractProcessor {
+    static final class Generator extends AllAnnotationsProcessor {
         private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
 
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {

@@ -1,13 +1,12 @@
 package io.jawait.processor.diagnostics;
 
+import io.jawait.processor.AllAnnotationsProcessor;
 import io.jawait.processor.analysis.misuse.MisuseChecker;
 import io.jawait.processor.javac.CompilerEnvironment;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -16,7 +15,7 @@ import javax.lang.model.element.TypeElement;
  * Test-only stand-in for the pipeline's AsyncProcessor: it makes the same calls to
  * {@link CompilerEnvironment} and {@link MisuseChecker} and compiles nothing.
  */
-public final class ValidationOnlyProcessor extends AbstractProcessor {
+public final class ValidationOnlyProcessor extends AllAnnotationsProcessor {
     private final UnaryOperator<ProcessingEnvironment> wrapper;
     private final int checksPerRound;
     private CompilerEnvironment compiler;
@@ -35,16 +34,6 @@ public final class ValidationOnlyProcessor extends AbstractProcessor {
     ValidationOnlyProcessor(UnaryOperator<ProcessingEnvironment> wrapper, int checksPerRound) {
         this.wrapper = wrapper;
         this.checksPerRound = checksPerRound;
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-        return SourceVersion.latestSupported();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jawait.processor.AllAnnotationsProcessor;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import io.jawait.processor.AsyncProcessor;
@@ -14,10 +15,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -103,17 +102,7 @@ final class BrokenSources {
     }
 
     /** Takes part in annotation processing, like the real processor, and does nothing. */
-    private static final class DoingNothing extends AbstractProcessor {
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
+    private static final class DoingNothing extends AllAnnotationsProcessor {
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
             return false;

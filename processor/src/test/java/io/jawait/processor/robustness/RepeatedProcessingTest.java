@@ -3,6 +3,7 @@ package io.jawait.processor.robustness;
 import static io.jawait.processor.robustness.BrokenCase.members;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jawait.processor.AllAnnotationsProcessor;
 import com.google.testing.compile.Compilation;
 import io.jawait.processor.AsyncProcessor;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -23,20 +23,9 @@ import org.junit.jupiter.api.Test;
  * be reused for another compilation: none of that reports anything twice.
  */
 class RepeatedProcessingTest {
-
     /** Generates {@code gen.Made1} in the first round and {@code gen.Made2} in the second: four rounds. */
-    static final class TwoRoundGenerator extends AbstractProcessor {
+    static final class TwoRoundGenerator extends AllAnnotationsProcessor {
         private int round;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
 
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
@@ -108,7 +97,7 @@ class RepeatedProcessingTest {
     }
 
     /** Runs the real processor twice in every round, as a host that re-processes a round would. */
-    static final class ProcessingTwice extends AbstractProcessor {
+    static final class ProcessingTwice extends AllAnnotationsProcessor {
         private final AsyncProcessor delegate = new AsyncProcessor();
 
         @Override
