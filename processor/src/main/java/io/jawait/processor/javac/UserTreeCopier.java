@@ -56,6 +56,12 @@ final class UserTreeCopier extends TreeCopier<Void> {
             }
 
             @Override
+            public void visitApply(JCMethodInvocation call) {
+                call.typeargs = translate(call.typeargs);   // x.<__u3>f(): TreeTranslator skips them
+                super.visitApply(call);
+            }
+
+            @Override
             public void visitExec(JCExpressionStatement statement) {
                 if (statement.expr instanceof JCMethodInvocation call && call.args.isEmpty()
                         && call.meth instanceof JCIdent name && index(name, "__s") >= 0) {

@@ -166,12 +166,22 @@ final class ContinuationLowering {
         } else if (e instanceof InstanceOfTree i) {
             String test = body.placeholders.expr(i.getPattern() != null ? i.getPattern() : i.getType());
             value(i.getExpression(), false, t -> out.accept(t + " instanceof " + test));
-        } else if (e instanceof MethodInvocationTree call && call.getTypeArguments().isEmpty()) {
+        } else if (e instanceof MethodInvocationTree call
+                && (call.getTypeArguments().isEmpty() || call.getMethodSelect() instanceof MemberSelectTree)) {
             call(call, out);
-        } else if (e instanceof NewClassTree n && n.getClassBody() == null && n.getEnclosingExpression() == null
-                && n.getTypeArguments().isEmpty()) {
+        } else if (e instanceof NewClassTree n && n.getClassBody() == null && n.getTypeArguments().isEmpty()) {
+            // outer.new Inner(a, b): the qualifier first, then the arguments (JLS 15.9.4)
             String type = body.placeholders.expr(n.getIdentifier());
-            operands(n.getArguments(), args -> out.accept("new " + type + "(" + String.join(", ", args) + ")"));
+            List<ExpressionTree> operands = new ArrayList<>();
+            if (n.getEnclosingExpression() != null) {
+                operands.add(n.getEnclosingExpression());
+            }
+            operands.addAll(n.getArguments());
+            operands(operands, values -> {
+                List<String> args = new ArrayList<>(values);
+                String qualifier = n.getEnclosingExpression() != null ? args.remove(0) + "." : "";
+                out.accept(qualifier + "new " + type + "(" + String.join(", ", args) + ")");
+            });
         } else if (e instanceof CompoundAssignmentTree c && c == top) {
             // x op= await(e): read x first (JLS 15.26.2), evaluate the right operand whole (it may
             // change x: x += f(x++, await(a))), then restore x and let javac apply op= with its
@@ -288,12 +298,22 @@ final class ContinuationLowering {
             String method;
             if (call.getMethodSelect() instanceof MemberSelectTree m) {
                 String receiver = typeReceiver ? body.placeholders.expr(m.getExpression()) : args.remove(0);
-                method = receiver + "." + m.getIdentifier();
+                method = receiver + "." + typeArguments(call) + m.getIdentifier();
             } else {
                 method = body.placeholders.expr(call.getMethodSelect());
             }
             k.accept(method + "(" + String.join(", ", args) + ")");
         });
+    }
+
+    /** @return {@code <A, B>} of {@code x.<A, B>f()}, or nothing */
+    private String typeArguments(MethodInvocationTree call) {
+        if (call.getTypeArguments().isEmpty()) {
+            return "";
+        }
+        List<String> types = new ArrayList<>();
+        call.getTypeArguments().forEach(t -> types.add(body.placeholders.expr(t)));
+        return "<" + String.join(", ", types) + ">";
     }
 
     /** Evaluates operands in order: those left of the last one with an await are spilled. */

@@ -184,4 +184,21 @@ class NestedExpressionTest {
         assertEquals("223as!11102P[a=A, b=B]", out.get(Mode.PENDING).value());
         assertEquals(List.of("a", "none", "arg", "npe after the argument"), out.get(Mode.PENDING).trace());
     }
+
+    @Test
+    void explicitTypeArgumentsAndQualifiedInnerCreation() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                <T> List<T> listOf(T a, T b) { return List.of(a, b); }
+                class Inner {
+                    final String s;
+                    Inner(String s) { this.s = s; }
+                }
+                @Async Coroutine<String> run() {
+                    List<Object> l = this.<Object>listOf(await(v("x")), 1);
+                    Inner inner = this.new Inner(await(v("y")));
+                    return Coroutine.of(l + inner.s);
+                }
+                """);
+        assertEquals("[x, 1]y", out.get(Mode.PENDING).value());
+    }
 }
