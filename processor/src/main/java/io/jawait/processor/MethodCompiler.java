@@ -150,9 +150,9 @@ final class MethodCompiler {
     }
 
     /**
-     * Compiles the {@code @Async} methods of local classes under {@code root} (annotation
-     * processing never hands them over: they are not members of any element) that the misuse
-     * checker found no error in; those of anonymous classes and local interfaces are reported.
+     * Compiles the {@code @Async} methods of local and anonymous classes under {@code root}
+     * (annotation processing never hands them over: they are not members of any element) that
+     * the misuse checker found no error in; those of local interfaces are reported.
      */
     void compileNestedAsyncMethods(Element root) {
         TreePath path = trees.getPath(root);
@@ -163,10 +163,9 @@ final class MethodCompiler {
         for (var m : NestedAsyncMethods.in(path)) {
             TreePath methodPath = TreePath.getPath(unit, m);
             Tree owner = methodPath.getParentPath().getLeaf();
-            if (methodPath.getParentPath().getParentPath().getLeaf() instanceof com.sun.source.tree.NewClassTree
-                    || owner.getKind() == Tree.Kind.INTERFACE || owner.getKind() == Tree.Kind.ANNOTATION_TYPE) {
+            if (owner.getKind() == Tree.Kind.INTERFACE || owner.getKind() == Tree.Kind.ANNOTATION_TYPE) {
                 reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, m, unit,
-                        "an @Async method in an anonymous class or a local interface is not supported yet"
+                        "an @Async method in a local interface is not supported yet"
                                 + " (declare it in a local or member class)");
             } else if (m.getBody() != null && !reporter.reportedWithin(unit, m) && spliced.add(m)) {
                 compileLocal(methodPath);
@@ -189,8 +188,11 @@ final class MethodCompiler {
             if (dump) {
                 ClassTree owner = (ClassTree) methodPath.getParentPath().getLeaf();
                 String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
-                writeDump(pkg, owner.getSimpleName() + "." + name + ".txt", owner.getSimpleName() + "." + tree.getName()
-                        + " (in a local class)", text, null);
+                // local class names repeat within a file, anonymous ones are empty: add the line
+                String ownerName = (owner.getSimpleName().length() == 0 ? "anonymous" : owner.getSimpleName().toString())
+                        + "@line" + unit.getLineMap().getLineNumber(trees.getSourcePositions().getStartPosition(unit, owner));
+                writeDump(pkg, ownerName + "." + name + ".txt", ownerName + "." + tree.getName()
+                        + " (in a local or anonymous class)", text, null);
             }
         } catch (UnsupportedConstructException e) {
             reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, e.tree(), unit, e.getMessage());

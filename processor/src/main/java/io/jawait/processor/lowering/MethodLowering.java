@@ -139,7 +139,8 @@ public final class MethodLowering {
         fields.forEach(f -> machineFields.add(f.name()));
         machineFields.add("state");
         new Renamer(body.placeholders, references, body.hoisting, machineFields,
-                hasSelf ? SELF : isStatic ? outer : outer + ".this", hasSelf ? method.instanceMethods() : Set.of())
+                hasSelf ? SELF : outer.isEmpty() ? null : isStatic ? outer : outer + ".this",
+                hasSelf ? method.instanceMethods() : Set.of())
                 .registerAll();
 
         List<TypeVariableName> typeVariables = method.typeVariables(hasSelf, copy);

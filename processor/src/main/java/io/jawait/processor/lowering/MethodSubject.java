@@ -41,7 +41,7 @@ interface MethodSubject {
     /** @return whether the method belongs to an interface */
     boolean inInterface();
 
-    /** @return the simple name of the class declaring the method */
+    /** @return the simple name of the class declaring the method, empty for an anonymous class */
     String ownerName();
 
     /** @return the declaring type, for the {@code self} field of a default method's machine */
@@ -125,7 +125,7 @@ interface MethodSubject {
         }
     }
 
-    /** A method of a local class: only trees. */
+    /** A method of a local or anonymous class: only trees. */
     record LocalClassMember(TreePath path) implements MethodSubject {
         private MethodTree method() {
             return (MethodTree) path.getLeaf();

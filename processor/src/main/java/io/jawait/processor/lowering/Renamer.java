@@ -33,7 +33,7 @@ final class Renamer {
     /**
      * @param machineFields names of all fields of the machine (inherited {@code state} included)
      * @param outerQualifier {@code Outer.this} for an instance method, {@code Outer} for a static one,
-     *     {@code self} for an interface's default method
+     *     {@code self} for an interface's default method, {@code null} for an anonymous class's method
      * @param selfMethods instance methods to call through {@code self} (a default method's interface)
      */
     Renamer(Placeholders placeholders, LocalReferences references, Hoisting hoisting, Set<String> machineFields,
@@ -59,7 +59,7 @@ final class Renamer {
                 @Override
                 public Void visitMemberSelect(MemberSelectTree select, Void unused) {
                     if (references.isOuterThis(select) && !placeholders.isReplaced(select)) {
-                        if (!outerQualifier.endsWith(".this")) {
+                        if (outerQualifier == null || !outerQualifier.endsWith(".this")) {
                             throw new UnsupportedConstructException(select, "super in this method is not supported yet");
                         }
                         placeholders.replace(select, outerQualifier.replace(".this", "") + ".super."
@@ -83,10 +83,19 @@ final class Renamer {
                 placeholders.replace(id, hoisting.fieldName(target));
             }
         } else if (references.isOuterThis(id)) {
-            placeholders.replace(id, outerQualifier);
+            placeholders.replace(id, qualifier(id));
         } else if ((references.isFreeName(id) && machineFields.contains(name))
                 || (references.isFreeMethodName(id) && (MACHINE_METHODS.contains(name) || selfMethods.contains(name)))) {
-            placeholders.replace(id, outerQualifier + "." + name);
+            placeholders.replace(id, qualifier(id) + "." + name);
         }
+    }
+
+    /** @return how the machine names the method's object; an anonymous class's has no name */
+    private String qualifier(IdentifierTree at) {
+        if (outerQualifier == null) {
+            throw new UnsupportedConstructException(at, "'" + at.getName() + "' here would need the anonymous"
+                    + " class's this, which its machine cannot name; is not supported yet (use a local class)");
+        }
+        return outerQualifier;
     }
 }

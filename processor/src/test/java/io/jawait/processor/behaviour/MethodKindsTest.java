@@ -101,7 +101,7 @@ class MethodKindsTest {
     }
 
     @Test
-    void asyncMethodsOfLocalClassesAndLocalRecords() {
+    void asyncMethodsOfLocalAndAnonymousClassesAndLocalRecords() {
         Map<Mode, Harness.Outcome> out = Harness.check("""
                 String prefix = "p";
                 Coroutine<String> viaLocal(String suffix) {
@@ -125,10 +125,25 @@ class MethodKindsTest {
                     }
                     return new Pair("l", "r").joined(v("!"));
                 }
+                interface Handler { Coroutine<String> handle(String request); }
+                Handler handler(String greeting) {
+                    return new Handler() {
+                        private int calls;
+                        @Override
+                        @Async
+                        public Coroutine<String> handle(String request) {
+                            calls++;
+                            String body = await(v(request));
+                            return Coroutine.of(greeting + " " + body + " #" + calls);
+                        }
+                    };
+                }
                 @Async Coroutine<String> run() {
-                    return Coroutine.of(await(viaLocal("x")) + " " + await(viaRecord()));
+                    Handler h = handler("hi");
+                    return Coroutine.of(await(viaLocal("x")) + " " + await(viaRecord()) + " " + await(h.handle("a"))
+                            + " " + await(h.handle("b")));
                 }
                 """);
-        assertEquals("pax42 lr!", out.get(Mode.PENDING).value());
+        assertEquals("pax42 lr! hi a #1 hi b #2", out.get(Mode.PENDING).value());
     }
 }

@@ -23,20 +23,23 @@ class UnsupportedConstructTest {
     }
 
     @Test
-    void asyncMethodInAnAnonymousClassIsReported() {
+    void thisInAnAsyncMethodOfAnAnonymousClassIsReported() {
         JavaFileObject f = JavaFileObjects.forSourceString("t.L", HEADER + """
                 class L {
                     Object outer() {
                         return new Object() {
-                            @Async Coroutine<Integer> m() { return Coroutine.of(1); }
+                            @Async Coroutine<String> m() {
+                                await(Coroutine.of(1));
+                                return Coroutine.of(this.toString());
+                            }
                         };
                     }
                 }
                 """);
         Compilation c = compile(f);
         assertThat(c).hadErrorCount(1);
-        assertThat(c).hadErrorContaining("[UnsupportedConstruct] an @Async method in an anonymous class")
-                .inFile(f).onLine(8);
+        assertThat(c).hadErrorContaining("[UnsupportedConstruct] 'this' here would need the anonymous class's this")
+                .inFile(f).onLine(10);
     }
 
     @Test
