@@ -57,6 +57,20 @@ final class UserTreeCopier extends TreeCopier<Void> {
 
             @Override
             public void visitApply(JCMethodInvocation call) {
+                int at = call.meth instanceof JCIdent name && call.args.size() == 1 ? index(name, "__p") : -1;
+                int callAt = call.meth instanceof JCIdent name && call.args.size() == 1 ? index(name, "__q") : -1;
+                if (at >= 0 || callAt >= 0) {
+                    // an expression rebuilt from user code: it takes the user tree's position
+                    JCExpression rebuilt = translate(call.args.head);
+                    JCTree original = (JCTree) originals.get(Math.max(at, callAt));
+                    if (at >= 0) {
+                        rebuilt.pos = original.pos;
+                    } else if (rebuilt instanceof JCMethodInvocation c && original instanceof JCMethodInvocation o) {
+                        c.meth.pos = o.meth.pos;
+                    }
+                    result = rebuilt;
+                    return;
+                }
                 call.typeargs = translate(call.typeargs);   // x.<__u3>f(): TreeTranslator skips them
                 super.visitApply(call);
             }

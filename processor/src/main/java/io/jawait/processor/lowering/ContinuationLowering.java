@@ -137,7 +137,7 @@ final class ContinuationLowering {
         }
         if (AwaitCalls.isAwait(e)) {
             // The awaited value is a lambda parameter: never reassigned, so never spilled.
-            value(AwaitCalls.awaitedExpression(e), false, a -> awaitThen(a, k));
+            value(AwaitCalls.awaitedExpression(e), false, a -> awaitThen(a, v -> k.accept(body.placeholders.at(e, v))));
             return;
         }
         Consumer<String> out = spill ? text -> k.accept(spill(text)) : k;
@@ -153,19 +153,19 @@ final class ContinuationLowering {
             branches.switchExpression(s, out);
         } else if (e instanceof BinaryTree b) {
             operands(List.of(b.getLeftOperand(), b.getRightOperand()),
-                    ops -> out.accept(ops.get(0) + " " + Operators.binary(kind) + " " + ops.get(1)));
+                    ops -> out.accept(at(e, ops.get(0) + " " + Operators.binary(kind) + " " + ops.get(1))));
         } else if (e instanceof UnaryTree u && Operators.isPrefix(kind)) {
-            value(u.getExpression(), false, t -> out.accept(Operators.unary(kind) + t));
+            value(u.getExpression(), false, t -> out.accept(at(e, Operators.unary(kind) + t)));
         } else if (e instanceof TypeCastTree c) {
             String type = body.placeholders.expr(c.getType());
-            value(c.getExpression(), false, t -> out.accept("(" + type + ") " + t));
+            value(c.getExpression(), false, t -> out.accept(at(e, "(" + type + ") " + t)));
         } else if (e instanceof MemberSelectTree m) {
-            value(m.getExpression(), false, t -> out.accept(t + "." + m.getIdentifier()));
+            value(m.getExpression(), false, t -> out.accept(at(e, t + "." + m.getIdentifier())));
         } else if (e instanceof ArrayAccessTree a) {
-            operands(List.of(a.getExpression(), a.getIndex()), ops -> out.accept(ops.get(0) + "[" + ops.get(1) + "]"));
+            operands(List.of(a.getExpression(), a.getIndex()), ops -> out.accept(at(e, ops.get(0) + "[" + ops.get(1) + "]")));
         } else if (e instanceof InstanceOfTree i) {
             String test = body.placeholders.expr(i.getPattern() != null ? i.getPattern() : i.getType());
-            value(i.getExpression(), false, t -> out.accept(t + " instanceof " + test));
+            value(i.getExpression(), false, t -> out.accept(at(e, t + " instanceof " + test)));
         } else if (e instanceof MethodInvocationTree call
                 && (call.getTypeArguments().isEmpty() || call.getMethodSelect() instanceof MemberSelectTree)) {
             call(call, out);
@@ -189,15 +189,15 @@ final class ContinuationLowering {
             location(c.getVariable(), target -> {
                 String old = spill(target);
                 value(c.getExpression(), false, v -> {
-                    String right = v.startsWith("tmp$") || v.startsWith("value$") ? v : spill(v);
-                    code.add("$L = $L;\n$L $L= $L;\n", target, old, target, Operators.binary(kind), right);
+                    String right = isTemporary(v) ? v : spill(v);
+                    code.add("$L = $L;\n$L;\n", target, old, at(e, target + " " + Operators.binary(kind) + "= " + right));
                     out.accept(target);
                 });
             });
         } else if (e instanceof NewArrayTree n) {
             newArray(n, out);
         } else if (e instanceof AssignmentTree a) {
-            location(a.getVariable(), target -> value(a.getExpression(), false, v -> out.accept(target + " = " + v)));
+            location(a.getVariable(), target -> value(a.getExpression(), false, v -> out.accept(at(e, target + " = " + v))));
         } else {
             throw unsupported(BodyLowering.firstAwait(e), "an await inside this kind of expression ("
                     + BodyLowering.describeKind(e) + ")");
@@ -302,7 +302,7 @@ final class ContinuationLowering {
             } else {
                 method = body.placeholders.expr(call.getMethodSelect());
             }
-            k.accept(method + "(" + String.join(", ", args) + ")");
+            k.accept(body.placeholders.callAt(call, method + "(" + String.join(", ", args) + ")"));
         });
     }
 
@@ -359,7 +359,20 @@ final class ContinuationLowering {
     }
 
     private String spillIfNeeded(ExpressionTree e, String text) {
-        return isStable(e) || text.startsWith("tmp$") || text.startsWith("value$") ? text : spill(text);
+        return isStable(e) || isTemporary(text) ? text : spill(text);
+    }
+
+    private static final java.util.regex.Pattern TEMPORARY =
+            java.util.regex.Pattern.compile("(__p\\d+\\()?(tmp|value)\\$\\d+\\)?");
+
+    /** @return whether {@code text} is a temporary or an awaited value (maybe positioned) */
+    private static boolean isTemporary(String text) {
+        return TEMPORARY.matcher(text).matches();
+    }
+
+    /** @return {@code text}, rebuilt from {@code e}, at {@code e}'s position (see {@link Placeholders#at}) */
+    private String at(ExpressionTree e, String text) {
+        return body.placeholders.at(e, text);
     }
 
     private String spill(String text) {

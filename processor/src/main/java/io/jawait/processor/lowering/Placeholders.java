@@ -29,6 +29,22 @@ final class Placeholders {
     }
 
     /**
+     * @return {@code text} (an expression rebuilt from the user's {@code tree}) marked to take
+     *     {@code tree}'s own position: an error javac finds in it is then at the same place as
+     *     the user's own, and javac reports one error per place (the user's comes first)
+     */
+    String at(Tree tree, String text) {
+        originals.add(tree);
+        return "__p" + (originals.size() - 1) + "(" + text + ")";
+    }
+
+    /** @return a rebuilt call {@code text} whose method name takes the position of the user's call {@code tree}'s */
+    String callAt(Tree tree, String text) {
+        originals.add(tree);
+        return "__q" + (originals.size() - 1) + "(" + text + ")";
+    }
+
+    /**
      * Replaces {@code tree} by {@code text} wherever it is copied; {@code text} may hold
      * placeholders, and is converted to a string only at the end (state numbers are final then).
      */

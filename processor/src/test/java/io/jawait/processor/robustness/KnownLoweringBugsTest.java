@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Broken sources the processor still reports badly because of the lowering and the emitter (both
- * being rewritten): each test is the assertion that must hold once that is fixed. Remove the
- * {@code @Disabled} to see the current output.
+ * Broken sources around awaits, where the machine repeats the user's code. The {@code @Disabled}
+ * ones the processor still reports badly (a second error from the machine): each is the assertion
+ * that must hold once that is fixed. Remove the {@code @Disabled} to see the current output.
  */
 class KnownLoweringBugsTest {
     private static final String HELPERS = """
@@ -23,10 +23,9 @@ class KnownLoweringBugsTest {
             """;
 
     /**
-     * One root cause: an expression around an await is rebuilt as text over a synthesized
-     * {@code value$N} / {@code tmp$N} / {@code awaited()} instead of copying the user's tree with
-     * only the await replaced, so javac checks the user's expression a second time, at the
-     * statement's first column, sometimes naming {@code value$N}.
+     * An expression around an await is rebuilt as text over a synthesized {@code value$N} /
+     * {@code tmp$N}, so javac checks the user's expression a second time in the machine; the
+     * rebuilt nodes take the user's positions, and javac reports one error per position.
      */
     static Stream<BrokenCase> expressionsAroundAwaits() {
         return Stream.of(
@@ -72,24 +71,6 @@ class KnownLoweringBugsTest {
                             return Coroutine.of("");
                         }
                         """, "bad operand types for binary operator"),
-                members("await of the wrong type as an argument", HELPERS + """
-                        @Async Coroutine<String> m() {
-                            String s = /*!*/take(await(number()));
-                            return Coroutine.of(s);
-                        }
-                        """, "incompatible types"),
-                members("await as a wrong argument of an awaited call", HELPERS + """
-                        @Async Coroutine<String> m() {
-                            String s = await(echo(/*!*/await(number())));
-                            return Coroutine.of(s);
-                        }
-                        """, "inference variable T has incompatible bounds"),
-                members("missing variable in the innermost of nested awaits (JDK 25)", HELPERS + """
-                        @Async Coroutine<String> m() {
-                            String s = await(echo(await(echo(/*!*/missing))));
-                            return Coroutine.of(s);
-                        }
-                        """, "cannot find symbol"),
                 members("compound assignment of an await of the wrong type", HELPERS + """
                         @Async Coroutine<String> m(Coroutine<String> c) {
                             int x = 0;
@@ -126,8 +107,41 @@ class KnownLoweringBugsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("expressionsAroundAwaits")
-    @Disabled("lowering bug: an expression around an await is type-checked again at the statement, naming value$N")
     void expressionAroundAnAwaitIsReportedOnce(BrokenCase c) {
+        BrokenSources.check(c);
+    }
+
+    /**
+     * An awaited value of the wrong type passed as an argument (the machine's call is inferred
+     * against the lambda parameter's type, and javac words and places its error differently), and
+     * on JDK 25 a missing name inside nested awaits.
+     */
+    static Stream<BrokenCase> stillReportedTwice() {
+        return Stream.of(
+                members("missing variable in the innermost of nested awaits (JDK 25)", HELPERS + """
+                        @Async Coroutine<String> m() {
+                            String s = await(echo(await(echo(/*!*/missing))));
+                            return Coroutine.of(s);
+                        }
+                        """, "cannot find symbol"),
+                members("await of the wrong type as an argument", HELPERS + """
+                        @Async Coroutine<String> m() {
+                            String s = /*!*/take(await(number()));
+                            return Coroutine.of(s);
+                        }
+                        """, "incompatible types"),
+                members("await as a wrong argument of an awaited call", HELPERS + """
+                        @Async Coroutine<String> m() {
+                            String s = await(echo(/*!*/await(number())));
+                            return Coroutine.of(s);
+                        }
+                        """, "inference variable T has incompatible bounds"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stillReportedTwice")
+    @Disabled("lowering bug: an await of the wrong type as an argument (or, on JDK 25, a missing name in nested awaits) is reported again by the machine")
+    void stillReportedTwiceByTheMachine(BrokenCase c) {
         BrokenSources.check(c);
     }
 
