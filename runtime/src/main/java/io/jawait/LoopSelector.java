@@ -84,7 +84,12 @@ final class LoopSelector {
     void poll(long timeoutNanos, ArrayDeque<Object> ready, BooleanSupplier inboxEmpty) {
         try {
             if (timeoutNanos == 0) {
-                selector.selectNow();
+                // A loop with no channel registered has nothing to look at: skipping the system
+                // call is most of the cost of a busy loop turn. A wake-up it would have consumed only makes a
+                // later blocking select return once, early, which the loop tolerates.
+                if (!selector.keys().isEmpty()) {
+                    selector.selectNow();
+                }
             } else if (clock.isVirtual() && !hasIoInterest() && !executors.hasWorkInFlight()) {
                 if (timeoutNanos > 0) {
                     selector.selectNow();
