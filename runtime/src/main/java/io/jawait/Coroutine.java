@@ -345,6 +345,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         markUsed();
     }
 
+    /** Whether this coroutine was awaited, scheduled or discarded already. */
+    final boolean isClaimed() {
+        return claimed;
+    }
+
     /**
      * Marks this coroutine as used without running it (a refused {@code TaskGroup.createTask}),
      * like Python's {@code coro.close()}: it is not reported as never awaited, and awaiting it

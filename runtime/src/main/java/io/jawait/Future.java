@@ -232,6 +232,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
     }
 
+    /** Whether {@code entry} is the callback registered last (for a pending future). */
+    final boolean lastEntryIs(Object entry) {
+        Object cbs = callbacks;
+        if (cbs instanceof CallbackList list) {
+            return list.get(list.size() - 1) == entry;
+        }
+        return cbs == entry;
+    }
+
     final int removeEntry(Object entry) {
         if (callbacks == null) {
             return 0;
