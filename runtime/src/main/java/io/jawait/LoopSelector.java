@@ -82,14 +82,15 @@ final class LoopSelector {
      * other threads are waiting, which must run before time moves.
      */
     void poll(long timeoutNanos, ArrayDeque<Object> ready, BooleanSupplier inboxEmpty) {
+        if (timeoutNanos == 0 && selector.keys().isEmpty()) {
+            // A loop with no channel registered has nothing to look at: the system call was most
+            // of the cost of a busy loop turn. A wake-up it would have consumed only makes a
+            // later blocking select return once, early, which the loop tolerates.
+            return;
+        }
         try {
             if (timeoutNanos == 0) {
-                // A loop with no channel registered has nothing to look at: skipping the system
-                // call is most of the cost of a busy loop turn. A wake-up it would have consumed only makes a
-                // later blocking select return once, early, which the loop tolerates.
-                if (!selector.keys().isEmpty()) {
-                    selector.selectNow();
-                }
+                selector.selectNow();
             } else if (clock.isVirtual() && !hasIoInterest() && !executors.hasWorkInFlight()) {
                 if (timeoutNanos > 0) {
                     selector.selectNow();

@@ -69,6 +69,11 @@ final class TimerQueue {
         return size - cancelledCount;
     }
 
+    /** Whether the heap holds no timer at all, not even a cancelled one. */
+    boolean isEmpty() {
+        return size == 0;
+    }
+
     void clear() {
         Arrays.fill(handles, 0, size, null);
         size = 0;
