@@ -1,6 +1,5 @@
 package io.jawait;
 
-import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 
@@ -15,7 +14,7 @@ import java.util.function.BooleanSupplier;
  */
 final class LoopQueues {
     /** Handles, done Futures (whose callbacks are due) and Tasks to step. */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ReadyQueue ready = new ReadyQueue();
     final TimerQueue timers = new TimerQueue();
     private final ConcurrentLinkedQueue<EventLoop.Handle> inbox = new ConcurrentLinkedQueue<>();
     private final BooleanSupplier inboxEmpty = inbox::isEmpty;

@@ -1,6 +1,5 @@
 package io.jawait;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -54,7 +53,7 @@ final class TimerQueue {
     }
 
     /** Moves every timer due at {@code now} to {@code ready}, in deadline order. */
-    void moveDue(long now, ArrayDeque<Object> ready) {
+    void moveDue(long now, ReadyQueue ready) {
         while (size > 0 && deadlines[0] <= now) {
             EventLoop.TimerHandle h = pollHead();
             if (h.isCancelled()) {
