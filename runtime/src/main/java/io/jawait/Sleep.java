@@ -16,7 +16,7 @@ final class Sleep<T> extends Coroutine<T> {
 
     /**
      * The coroutine for {@code sleep(delay, result)}: a bare yield for a delay of zero or less
-     * (a smaller frame: W1's million tasks each make one), else a timed sleep.
+     * (a smaller frame), else a timed sleep.
      */
     static <T> Coroutine<T> of(double delay, T result) {
         if (Double.isNaN(delay)) {
@@ -32,12 +32,8 @@ final class Sleep<T> extends Coroutine<T> {
             case 0:
                 state = 1;
                 EventLoop loop = task.loop();
-                Future<T> wake = loop.createFuture();
-                timer = loop.callLater(delay, () -> {
-                    if (!wake.isDone()) {
-                        wake.setResult(result);
-                    }
-                });
+                Wake<T> wake = new Wake<>(loop, result);
+                timer = loop.callLater(delay, wake);
                 if (awaits(wake)) {
                     return;
                 }
@@ -61,6 +57,33 @@ final class Sleep<T> extends Coroutine<T> {
     @Override
     public String toString() {
         return "sleep(" + delay + ")";
+    }
+
+    /**
+     * The future a timed sleep awaits, and its timer's callback: no lambda per sleep (a
+     * {@code Future} keeps the same size with the extra field, which fits in its padding).
+     */
+    private static final class Wake<T> extends Future<T> implements Runnable {
+        private final T result;
+
+        Wake(EventLoop loop, T result) {
+            super(loop);
+            this.result = result;
+        }
+
+        /** The timer fired: wake the sleeper, unless it was cancelled meanwhile. */
+        @Override
+        public void run() {
+            if (!isDone()) {
+                setResult(result);
+            }
+        }
+
+        @Override
+        public String toString() {
+            String s = super.toString();
+            return "Future" + s.substring(s.indexOf('['));
+        }
     }
 
     /**
