@@ -116,7 +116,7 @@ public final class Asyncio {
      * @throws IllegalArgumentException for a NaN delay
      */
     public static Coroutine<Void> sleep(double seconds) {
-        return new Sleep<>(seconds, null);
+        return Sleep.of(seconds, null);
     }
 
     /**
@@ -126,7 +126,7 @@ public final class Asyncio {
      * @return a coroutine to await
      */
     public static Coroutine<Void> sleep(Duration delay) {
-        return new Sleep<>(seconds(delay), null);
+        return Sleep.of(seconds(delay), null);
     }
 
     /**
@@ -138,7 +138,7 @@ public final class Asyncio {
      * @return a coroutine to await
      */
     public static <T> Coroutine<T> sleep(double seconds, T result) {
-        return new Sleep<>(seconds, result);
+        return Sleep.of(seconds, result);
     }
 
 

@@ -53,13 +53,17 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     Coroutine<?> caller;
     /** The task driving this frame once it has started. */
     Task<?> task;
-    /** What the current await waits on: an Awaitable, a CompletableFuture or YIELD. */
-    private Object awaiting;
-    private Continuation<Object> continuation;
-    /** The result, or the Throwable when {@code phase == FAILED}. */
+    /**
+     * What the current await waits on: an Awaitable, a CompletableFuture or YIELD. Before the
+     * coroutine is claimed, in debug mode only, the watch that reports it if it is never awaited.
+     * (Few fields: a million suspended tasks are millions of frames.)
+     */
+    Object awaiting;
+    /**
+     * The result, or the Throwable when {@code phase == FAILED}. While the machine runs, the
+     * continuation kept by a suspended {@link #awaitsThen(Awaitable, Continuation)}, or null.
+     */
     private Object outcome;
-    /** Debug mode only: tells the cleaner that reports never-awaited coroutines we were used. */
-    private LoopDiagnostics.Watch neverAwaitedWatch;
 
     /**
      * For subclasses: generated state machines and hand-written coroutines. When the loop running
@@ -70,7 +74,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         if (LoopDiagnostics.anyDebugLoop()) {
             EventLoop loop = EventLoop.runningOrNull();
             if (loop != null && loop.isDebug() && !(this instanceof Completed)) {
-                neverAwaitedWatch = loop.diagnostics().trackNeverAwaited(this);
+                awaiting = loop.diagnostics().trackNeverAwaited(this);
             }
         }
     }
@@ -281,7 +285,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     @SuppressWarnings("unchecked")
     protected final <R> boolean awaitsThen(Awaitable<R> awaitable, Continuation<? super R> k) throws Throwable {
         if (awaits(awaitable)) {
-            continuation = (Continuation<Object>) k;
+            outcome = k;
             return true;
         }
         k.resume(this.<R>awaited());
@@ -300,7 +304,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     @SuppressWarnings("unchecked")
     protected final <R> boolean awaitsThen(CompletionStage<R> stage, Continuation<? super R> k) throws Throwable {
         if (awaits(stage)) {
-            continuation = (Continuation<Object>) k;
+            outcome = k;
             return true;
         }
         k.resume(this.<R>awaited());
@@ -314,12 +318,13 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * @return whether the machine suspended again inside the continuation
      * @throws Throwable what the awaitable or the continuation throws
      */
+    @SuppressWarnings("unchecked")
     protected final boolean resumeContinuation() throws Throwable {
-        Continuation<Object> k = continuation;
-        continuation = null;
-        if (k == null) {
+        if (phase != RUNNING || !(outcome instanceof Continuation<?>)) {
             throw new IllegalStateException("no continuation to resume in " + this);
         }
+        Continuation<Object> k = (Continuation<Object>) outcome;
+        outcome = null;
         k.resume(awaited());
         return parked;
     }
@@ -371,6 +376,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         markUsed();
     }
 
+    /** Whether this coroutine was awaited, scheduled or discarded already. */
+    final boolean isClaimed() {
+        return claimed;
+    }
+
     /**
      * Marks this coroutine as used without running it (a refused {@code TaskGroup.createTask}),
      * like Python's {@code coro.close()}: it is not reported as never awaited, and awaiting it
@@ -382,9 +392,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     }
 
     private void markUsed() {
-        if (neverAwaitedWatch != null) {
-            neverAwaitedWatch.retrieved = true;
-            neverAwaitedWatch = null;
+        if (awaiting instanceof LoopDiagnostics.Watch w) {
+            w.retrieved = true;
+            awaiting = null;
         }
     }
 
@@ -448,7 +458,6 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         caller = null;
         task = null;
         awaiting = null;
-        continuation = null;
     }
 
     @Override

@@ -574,6 +574,8 @@ public final class EventLoop implements AutoCloseable {
         final long deadlineNanos;
         final long seq;
         private final EventLoop loop;
+        /** Whether the timer is in the loop's heap: cancelling one that fired already costs nothing. */
+        boolean inHeap;
 
         TimerHandle(Runnable callback, double when, EventLoop loop) {
             super(callback);
@@ -592,7 +594,9 @@ public final class EventLoop implements AutoCloseable {
         public void cancel() {
             if (!isCancelled()) {
                 super.cancel();
-                loop.queues.timers.cancelled(this);
+                if (inHeap) {
+                    loop.queues.timers.cancelled(this);
+                }
             }
         }
     }

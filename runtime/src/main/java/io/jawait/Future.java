@@ -28,13 +28,17 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     private final EventLoop loop;
     private byte status = PENDING;
-    /** The result, the failure, or the cancellation message (a String or null). */
+    /**
+     * The result, the cancellation message (a String or null), or for a failure the watch that
+     * holds it (and reports it if nobody retrieves it). Kept to few fields: a million suspended
+     * tasks are a million futures.
+     */
     private Object value;
-    /** Done callbacks: null, one entry, or a List of entries (a Consumer or a waiting Task). */
+    /**
+     * Done callbacks: null, one entry, or a List of entries (a Consumer or a waiting Task). Once
+     * the future is done, the callbacks captured at completion, until {@link #runCallbacks()}.
+     */
     private Object callbacks;
-    /** Callbacks captured at completion, run by {@link #runCallbacks()}. */
-    private Object completedCallbacks;
-    private LoopDiagnostics.Watch watch;
 
     /**
      * Creates a pending future attached to {@code loop}; {@link EventLoop#createFuture()} is the
@@ -92,7 +96,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
                 throw cancelledException();
             case FAILED:
                 markRetrieved();
-                return (Throwable) value;
+                return failure();
             default:
                 return null;
         }
@@ -181,7 +185,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         String s = switch (status) {
             case PENDING -> "pending";
             case SUCCEEDED -> "finished result=" + value;
-            case FAILED -> "finished exception=" + value;
+            case FAILED -> "finished exception=" + failure();
             default -> "cancelled";
         };
         return getClass().getSimpleName() + "[" + s + "]";
@@ -198,11 +202,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
         status = newStatus;
         value = newValue;
         if (newStatus == FAILED) {
-            watch = loop.diagnostics().trackUnretrieved(this);
+            value = loop.diagnostics().trackUnretrieved(this, (Throwable) newValue);
         }
         if (callbacks != null) {
-            completedCallbacks = callbacks;
-            callbacks = null;
+            // They stay in callbacks, which a done future no longer adds to nor removes from.
             loop.schedule(this);
         }
         onDone();
@@ -232,9 +235,18 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
     }
 
+    /** Whether {@code entry} is the callback registered last (for a pending future). */
+    final boolean lastEntryIs(Object entry) {
+        Object cbs = callbacks;
+        if (cbs instanceof CallbackList list) {
+            return list.get(list.size() - 1) == entry;
+        }
+        return cbs == entry;
+    }
+
     final int removeEntry(Object entry) {
-        if (callbacks == null) {
-            return 0;
+        if (callbacks == null || status != PENDING) {
+            return 0; // those of a done future are scheduled already
         }
         if (callbacks instanceof CallbackList list) {
             int before = list.size();
@@ -258,8 +270,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * including the wake-up of an awaiting task, still run.
      */
     final void runCallbacks() {
-        Object cbs = completedCallbacks;
-        completedCallbacks = null;
+        Object cbs = callbacks;
+        callbacks = null;
         if (cbs instanceof CallbackList list) {
             for (Object e : list) {
                 runEntryReportingFailure(e);
@@ -293,7 +305,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
                 return value;
             case FAILED:
                 markRetrieved();
-                throw (Throwable) value;
+                throw failure();
             case CANCELLED:
                 throw cancelledException();
             default:
@@ -303,9 +315,14 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** Records that someone looked at the failure, so it is not reported as never retrieved. */
     final void markRetrieved() {
-        if (watch != null) {
-            watch.retrieved = true;
+        if (status == FAILED && value instanceof LoopDiagnostics.Watch w) {
+            w.retrieved = true;
         }
+    }
+
+    /** The failure of a failed future. */
+    private Throwable failure() {
+        return value instanceof LoopDiagnostics.Watch w ? w.failure : (Throwable) value;
     }
 
     final boolean isFailed() {
@@ -314,7 +331,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** The stored failure without marking it retrieved (for reports). */
     final Throwable peekFailure() {
-        return status == FAILED ? (Throwable) value : null;
+        return status == FAILED ? failure() : null;
     }
 
     /** The message given to cancel, for a cancelled future. */

@@ -2,9 +2,12 @@ package io.jawait;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,14 +24,14 @@ import java.util.function.Consumer;
 final class Gather<T> extends Future<List<T>> {
     private final List<Future<? extends T>> children;
     private final boolean returnExceptions;
-    private final int distinct;
+    /** How many different children there are; set once they are all watched. */
+    private int distinct;
     private int finished;
     private boolean cancelRequested;
 
-    private Gather(EventLoop loop, List<Future<? extends T>> children, int distinct, boolean returnExceptions) {
+    private Gather(EventLoop loop, List<Future<? extends T>> children, boolean returnExceptions) {
         super(loop);
         this.children = children;
-        this.distinct = distinct;
         this.returnExceptions = returnExceptions;
     }
 
@@ -39,36 +42,72 @@ final class Gather<T> extends Future<List<T>> {
             empty.setResult(new ArrayList<>());
             return empty;
         }
-        // The same awaitable given twice shares one child. An IdentityHashMap sized up front: a
-        // LinkedHashMap here took most of the time of gathering a million tasks.
-        Map<Awaitable<?>, Future<? extends T>> seen = new IdentityHashMap<>(awaitables.size());
         List<Future<? extends T>> children = new ArrayList<>(awaitables.size());
-        List<Future<? extends T>> distinct = new ArrayList<>(awaitables.size());
+        // A coroutine given twice shares one task. A repeat is already claimed when met again, so
+        // the map from coroutines to their tasks is built only when one shows up: hashing every
+        // child took most of the time of gathering a million tasks.
+        Map<Coroutine<?>, Future<? extends T>> tasks = null;
         for (Awaitable<? extends T> a : awaitables) {
-            Future<? extends T> child = seen.get(a);
+            Future<? extends T> child = null;
+            if (a instanceof Coroutine<?> c) {
+                if (tasks == null && c.isClaimed()) {
+                    tasks = tasksByCoroutine(awaitables, children);
+                }
+                child = tasks == null ? null : tasks.get(c);
+            }
             if (child == null) {
-                child = Combinators.ensureFuture(loop, a);
-                seen.put(a, child);
-                distinct.add(child);
+                child = Combinators.ensureFuture(loop, a); // throws for a coroutine awaited elsewhere
+                if (tasks != null && a instanceof Coroutine<?> c) {
+                    tasks.put(c, child);
+                }
             }
             children.add(child);
         }
-        Gather<T> outer = new Gather<>(loop, children, distinct.size(), returnExceptions);
+        Gather<T> outer = new Gather<>(loop, children, returnExceptions);
         Consumer<Future<?>> onChildDone = outer::childDone;
-        List<Future<? extends T>> alreadyDone = new ArrayList<>();
-        for (Future<? extends T> child : distinct) {
+        // The same future given twice is watched once: a pending repeat already ends with our
+        // callback (nothing else runs while we register), a done one is found in a set of the
+        // done children, which usually stays empty.
+        List<Future<? extends T>> alreadyDone = null;
+        Set<Future<?>> doneSeen = null;
+        int distinct = 0;
+        for (Future<? extends T> child : children) {
             if (child.isDone()) {
-                alreadyDone.add(child);
-            } else {
+                if (doneSeen == null) {
+                    doneSeen = Collections.newSetFromMap(new IdentityHashMap<>());
+                    alreadyDone = new ArrayList<>();
+                }
+                if (doneSeen.add(child)) {
+                    alreadyDone.add(child);
+                    distinct++;
+                }
+            } else if (!child.lastEntryIs(onChildDone)) {
                 child.addDoneCallback(onChildDone);
+                distinct++;
             }
         }
+        outer.distinct = distinct;
         // As CPython does: children done already are counted now, so gathering done futures
         // gives a done future.
-        for (Future<? extends T> child : alreadyDone) {
-            outer.childDone(child);
+        if (alreadyDone != null) {
+            for (Future<? extends T> child : alreadyDone) {
+                outer.childDone(child);
+            }
         }
         return outer;
+    }
+
+    /** The tasks made so far for the coroutines among the first {@code made.size()} awaitables. */
+    private static <T> Map<Coroutine<?>, Future<? extends T>> tasksByCoroutine(
+            Collection<? extends Awaitable<? extends T>> awaitables, List<Future<? extends T>> made) {
+        Map<Coroutine<?>, Future<? extends T>> tasks = new IdentityHashMap<>();
+        Iterator<? extends Awaitable<? extends T>> it = awaitables.iterator();
+        for (Future<? extends T> child : made) {
+            if (it.next() instanceof Coroutine<?> c) {
+                tasks.put(c, child);
+            }
+        }
+        return tasks;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.jawait;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.util.ArrayDeque;
 
 /** A channel's reader and writer callbacks, attached to its selection key. */
 final class IoRegistration {
@@ -56,7 +55,7 @@ final class IoRegistration {
     }
 
     /** Queues the callbacks the selected key is ready for. */
-    void fire(SelectionKey k, ArrayDeque<Object> ready) {
+    void fire(SelectionKey k, ReadyQueue ready) {
         int r;
         try {
             r = k.readyOps();

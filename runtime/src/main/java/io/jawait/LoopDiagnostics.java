@@ -131,13 +131,12 @@ final class LoopDiagnostics {
 
     /**
      * Watches a failed future: if it is garbage collected before anyone read its exception, the
-     * loop reports "exception was never retrieved".
+     * loop reports "exception was never retrieved". The watch holds the failure for the future.
      */
-    Watch trackUnretrieved(Future<?> future) {
-        Throwable failure = future.peekFailure();
+    Watch trackUnretrieved(Future<?> future, Throwable failure) {
         String what = future.toString();
         boolean isTask = future instanceof Task;
-        Watch watch = new Watch();
+        Watch watch = new Watch(failure);
         CLEANER.register(future, () -> {
             if (!watch.retrieved && !loop.isClosed()) {
                 Map<String, Object> ctx = new LinkedHashMap<>();
@@ -157,7 +156,7 @@ final class LoopDiagnostics {
     Watch trackNeverAwaited(Coroutine<?> coroutine) {
         String what = coroutine.getClass().getName();
         StackTraceElement[] createdAt = new Throwable().getStackTrace();
-        Watch watch = new Watch();
+        Watch watch = new Watch(null);
         CLEANER.register(coroutine, () -> {
             if (!watch.retrieved && !loop.isClosed()) {
                 Map<String, Object> ctx = new LinkedHashMap<>();
@@ -179,8 +178,14 @@ final class LoopDiagnostics {
         }
     }
 
-    /** Shared by a failed future and its cleaner: whether anyone read the failure. */
+    /** Shared by a failed future and its cleaner: the failure, and whether anyone read it. */
     static final class Watch {
+        /** The future's failure; null when watching a coroutine. */
+        final Throwable failure;
         volatile boolean retrieved;
+
+        Watch(Throwable failure) {
+            this.failure = failure;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.jawait;
 
-import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
 
 /**
  * The loop's work: the ready queue, the timers and the thread-safe inbox, and one iteration over
@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class LoopQueues {
     /** Handles, done Futures (whose callbacks are due) and Tasks to step. */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ReadyQueue ready = new ReadyQueue();
     final TimerQueue timers = new TimerQueue();
     private final ConcurrentLinkedQueue<EventLoop.Handle> inbox = new ConcurrentLinkedQueue<>();
+    private final BooleanSupplier inboxEmpty = inbox::isEmpty;
 
     /** Appends to the ready queue (loop thread only). */
     void schedule(Object item) {
@@ -37,9 +38,11 @@ final class LoopQueues {
             long next = timers.nextDeadlineNanos();
             timeout = next == Long.MAX_VALUE ? -1 : Math.max(0, next - clock.nanos());
         }
-        selector.poll(timeout, ready, inbox::isEmpty);
+        selector.poll(timeout, ready, inboxEmpty);
         drainInbox();
-        timers.moveDue(clock.nanos(), ready);
+        if (!timers.isEmpty()) { // reading the clock is a good part of a busy turn without timers
+            timers.moveDue(clock.nanos(), ready);
+        }
         for (int n = ready.size(); n > 0; n--) {
             Object item = ready.poll();
             if (item == null) {

@@ -6,7 +6,6 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -81,7 +80,13 @@ final class LoopSelector {
      * by the timeout instead of waiting; {@code inboxEmpty} tells whether outcomes posted from
      * other threads are waiting, which must run before time moves.
      */
-    void poll(long timeoutNanos, ArrayDeque<Object> ready, BooleanSupplier inboxEmpty) {
+    void poll(long timeoutNanos, ReadyQueue ready, BooleanSupplier inboxEmpty) {
+        if (timeoutNanos == 0 && selector.keys().isEmpty()) {
+            // A loop with no channel registered has nothing to look at: the system call was most
+            // of the cost of a busy loop turn. A wake-up it would have consumed only makes a
+            // later blocking select return once, early, which the loop tolerates.
+            return;
+        }
         try {
             if (timeoutNanos == 0) {
                 selector.selectNow();

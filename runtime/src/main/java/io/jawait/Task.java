@@ -24,42 +24,57 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Task<T> extends Future<T> {
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    private final long id = COUNTER.incrementAndGet();
-    private String name;
-    /** The innermost frame: the one that runs next. */
+    /**
+     * The number in {@code Task-N}, unsigned: an int keeps a task at 48 bytes instead of 56. The
+     * rare task numbered beyond 2^32 keeps its full number in {@link Extras#bigId}.
+     */
+    private final int id;
+    /**
+     * The innermost frame: the one that runs next. The future the task waits on is the one that
+     * frame awaits, so it needs no field of its own.
+     */
     private Coroutine<?> current;
-    private Future<?> waitingOn;
-    private int cancelRequests;
-    private boolean mustCancel;
-    private String cancelMessage;
-    /** Thrown into the innermost frame at its await on the coming step. */
-    private Throwable delivered;
+    /** The name and the cancellation state, made on first use: most tasks never need them. */
+    private Extras extras;
     /** Intrusive links of the loop's list of pending tasks. */
     Task<?> prevLive;
     Task<?> nextLive;
 
     Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
+        long number = COUNTER.incrementAndGet();
+        this.id = (int) number;
+        if (number > 0xFFFF_FFFFL) {
+            extras().bigId = number;
+        }
         coroutine.claim();
         this.current = coroutine;
-        this.name = name;
+        if (name != null) {
+            extras().name = name;
+        }
         loop.taskCreated(this);
         loop.schedule(this);
     }
 
     /** @return the task's name; {@code Task-N} unless set */
     public String getName() {
-        return name != null ? name : "Task-" + id;
+        Extras x = extras;
+        if (x != null && x.name != null) {
+            return x.name;
+        }
+        return "Task-" + (x != null && x.bigId != 0 ? x.bigId : Integer.toUnsignedLong(id));
     }
 
     /** @param name the new name, for debugging and reprs */
     public void setName(String name) {
-        this.name = name;
+        if (name != null || extras != null) {
+            extras().name = name;
+        }
     }
 
     /** @return the number of pending cancellation requests (asyncio's {@code cancelling()}) */
     public int cancelling() {
-        return cancelRequests;
+        return extras == null ? 0 : extras.cancelRequests;
     }
 
     /**
@@ -70,13 +85,17 @@ public class Task<T> extends Future<T> {
      * @return the remaining number of requests
      */
     public int uncancel() {
-        if (cancelRequests > 0) {
-            cancelRequests--;
-            if (cancelRequests == 0) {
-                mustCancel = false;
+        Extras x = extras;
+        if (x == null) {
+            return 0;
+        }
+        if (x.cancelRequests > 0) {
+            x.cancelRequests--;
+            if (x.cancelRequests == 0) {
+                x.mustCancel = false;
             }
         }
-        return cancelRequests;
+        return x.cancelRequests;
     }
 
     /**
@@ -91,14 +110,16 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
-        cancelRequests++;
+        Extras x = extras();
+        x.cancelRequests++;
+        Future<?> waitingOn = waitingOn();
         if (waitingOn != null && waitingOn.cancel(message)) {
-            // The wake-up delivers the cancellation. waitingOn stays: if it is a task that
-            // swallows its cancellation, a later cancel() must reach it again.
+            // The wake-up delivers the cancellation. The frame still awaits waitingOn: if it is a
+            // task that swallows its cancellation, a later cancel() must reach it again.
             return true;
         }
-        mustCancel = true;
-        cancelMessage = message;
+        x.mustCancel = true;
+        x.cancelMessage = message;
         return true;
     }
 
@@ -130,15 +151,24 @@ public class Task<T> extends Future<T> {
 
     // ------------------------------------------------------------------ driver
 
-    /** Frame protocol: the task now waits for {@code f}. */
+    /** Frame protocol: the task now waits for {@code f}, which its innermost frame awaits. */
     void waitOn(Future<?> f) {
-        waitingOn = f;
         f.addEntry(this);
-        if (mustCancel && f.cancel(cancelMessage)) {
+        Extras x = extras;
+        if (x != null && x.mustCancel && f.cancel(x.cancelMessage)) {
             // Cancelled while running (by itself, or a TaskGroup re-arming): the
             // cancellation reaches this await at once instead of after the future completes.
-            mustCancel = false;
+            x.mustCancel = false;
         }
+    }
+
+    /**
+     * The future the innermost frame awaits (asyncio's {@code _fut_waiter}), or null. Once that
+     * future is done and until the frame reads it, cancelling it fails, as for no future at all.
+     */
+    private Future<?> waitingOn() {
+        Coroutine<?> frame = current;
+        return frame != null && frame.awaiting instanceof Future<?> f ? f : null;
     }
 
     /** Frame protocol: {@code child} becomes the innermost frame and runs next in this step. */
@@ -153,16 +183,17 @@ public class Task<T> extends Future<T> {
 
     /** Frame protocol: the cancellation to raise at the innermost frame's await, once. */
     Throwable takeDeliveredThrow() {
-        Throwable t = delivered;
-        delivered = null;
+        Extras x = extras;
+        if (x == null) {
+            return null;
+        }
+        Throwable t = x.delivered;
+        x.delivered = null;
         return t;
     }
 
     /** Done callback of the future this task waits on. */
     void wakeup(Future<?> f) {
-        if (f == waitingOn) {
-            waitingOn = null;
-        }
         step();
     }
 
@@ -171,21 +202,22 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return;
         }
+        Extras x = extras;
         Throwable toThrow = null;
-        if (mustCancel) {
-            mustCancel = false;
-            toThrow = new CancelledException(cancelMessage);
+        if (x != null && x.mustCancel) {
+            x.mustCancel = false;
+            toThrow = new CancelledException(x.cancelMessage);
         }
         Coroutine<?> frame = current;
         if (frame.task == null) {
             if (toThrow != null) {
                 loop().taskFinished(this);
-                trySet(CANCELLED_STATUS, cancelMessage);
+                trySet(CANCELLED_STATUS, x.cancelMessage);
                 return;
             }
             frame.enter(this, null);
-        } else {
-            delivered = toThrow;
+        } else if (x != null) {
+            x.delivered = toThrow;
         }
         EventLoop loop = loop();
         Task<?> previous = loop.enterTask(this);
@@ -210,7 +242,9 @@ public class Task<T> extends Future<T> {
                 }
             }
         } finally {
-            delivered = null;
+            if (extras != null) {
+                extras.delivered = null;
+            }
             loop.leaveTask(this, previous);
         }
     }
@@ -227,11 +261,32 @@ public class Task<T> extends Future<T> {
             } else {
                 trySet(FAILED_STATUS, outcome);
             }
-        } else if (mustCancel) {
-            mustCancel = false;
-            trySet(CANCELLED_STATUS, cancelMessage);
+        } else if (extras != null && extras.mustCancel) {
+            extras.mustCancel = false;
+            trySet(CANCELLED_STATUS, extras.cancelMessage);
         } else {
             trySet(SUCCEEDED_STATUS, outcome);
         }
+    }
+
+    private Extras extras() {
+        Extras x = extras;
+        if (x == null) {
+            x = new Extras();
+            extras = x;
+        }
+        return x;
+    }
+
+    /** The rarely used part of a task. */
+    private static final class Extras {
+        String name;
+        /** The task's number when it does not fit in the unsigned int {@link #id}. */
+        long bigId;
+        int cancelRequests;
+        boolean mustCancel;
+        String cancelMessage;
+        /** Thrown into the innermost frame at its await on the coming step. */
+        Throwable delivered;
     }
 }

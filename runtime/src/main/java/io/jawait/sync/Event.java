@@ -1,6 +1,7 @@
 package io.jawait.sync;
 
 import io.jawait.Coroutine;
+import io.jawait.EventLoop;
 import io.jawait.Future;
 
 /**
@@ -49,41 +50,7 @@ public final class Event {
      *     {@link #set()}
      */
     public Coroutine<Void> waitSet() {
-        return new Coroutine<>() {
-            private Future<Void> waiter;
-
-            @Override
-            protected void step() throws Throwable {
-                switch (state) {
-                    case 0:
-                        if (value) {
-                            complete(null);
-                            return;
-                        }
-                        waiter = waiters.enqueue();
-                        state = 1;
-                        if (awaits(waiter)) {
-                            return;
-                        }
-                        // fall through
-                    case 1:
-                        try {
-                            awaited();
-                        } finally {
-                            waiters.remove(waiter);
-                        }
-                        complete(null);
-                        return;
-                    default:
-                        throw new IllegalStateException("bad state " + state);
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "Event.waitSet()";
-            }
-        };
+        return new WaitSet(this);
     }
 
     /** Number of waiting tasks, including woken ones not yet resumed (for tests). */
@@ -94,5 +61,71 @@ public final class Event {
     @Override
     public String toString() {
         return "Event[" + (value ? "set" : "unset") + waiters.describe() + "]";
+    }
+
+    /**
+     * The coroutine behind {@link #waitSet()}. Its one field holds the event until the task waits,
+     * then the task's waiter, which knows the event: a million waiting tasks are a million of
+     * these frames, and a second field would make each 8 bytes larger.
+     */
+    private static final class WaitSet extends Coroutine<Void> {
+        private Object eventOrWaiter;
+
+        WaitSet(Event event) {
+            this.eventOrWaiter = event;
+        }
+
+        @Override
+        @SuppressWarnings("fallthrough") // the machine's cases fall through when an await did not suspend
+        protected void step() throws Throwable {
+            switch (state) {
+                case 0:
+                    Event event = (Event) eventOrWaiter;
+                    if (event.value) {
+                        complete(null);
+                        return;
+                    }
+                    Waiter waiter = new Waiter(event.waiters.boundToRunningLoop(), event);
+                    event.waiters.add(waiter);
+                    eventOrWaiter = waiter;
+                    state = 1;
+                    if (awaits(waiter)) {
+                        return;
+                    }
+                    // fall through
+                case 1:
+                    Waiter w = (Waiter) eventOrWaiter;
+                    try {
+                        awaited();
+                    } finally {
+                        w.event.waiters.remove(w);
+                    }
+                    complete(null);
+                    return;
+                default:
+                    throw new IllegalStateException("bad state " + state);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Event.waitSet()";
+        }
+    }
+
+    /** A waiter future that knows its event; the field fits in a future's padding. */
+    private static final class Waiter extends Future<Void> {
+        final Event event;
+
+        Waiter(EventLoop loop, Event event) {
+            super(loop);
+            this.event = event;
+        }
+
+        @Override
+        public String toString() {
+            String s = super.toString();
+            return "Future" + s.substring(s.indexOf('['));
+        }
     }
 }

@@ -26,13 +26,18 @@ final class Waiters implements Iterable<Future<Void>> {
 
     /** A new pending waiter on the running loop, not yet in the deque. */
     Future<Void> create() {
+        return boundToRunningLoop().createFuture();
+    }
+
+    /** The running loop, to which the primitive is now bound. */
+    EventLoop boundToRunningLoop() {
         EventLoop running = Asyncio.getRunningLoop();
         if (loop == null) {
             loop = running;
         } else if (loop != running) {
             throw new IllegalStateException(owner + " is bound to a different event loop");
         }
-        return running.createFuture();
+        return running;
     }
 
     /** A new pending waiter appended at the tail. */
