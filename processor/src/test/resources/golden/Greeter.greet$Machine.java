@@ -16,8 +16,10 @@ private final class greet$Machine extends io.jawait.Coroutine<java.lang.String> 
         for (; ; ) {
             switch (state) {
             case 0: // line 12
-                state = 1;
-                if (awaits(sleep(delay))) return;
+                if (awaits(sleep(delay))) {
+                    state = 1;
+                    return;
+                }
             
             case 1: // line 12
                 {

@@ -233,6 +233,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /** @param value an Integer, Short, Byte or Character @return it as an int */
     protected static int asInt(Object value) {
+        if (value instanceof Integer i) {
+            return i;   // the common case first: one exact class check (Integer is final)
+        }
         return value instanceof Character c ? c : ((Number) value).intValue();
     }
 

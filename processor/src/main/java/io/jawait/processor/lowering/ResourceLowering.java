@@ -16,10 +16,10 @@ import java.util.List;
  * <pre>{@code
  * r = <init>; handler$ = H;  <body>  <exit to END through C>
  * case C: handler$ = <outer>; if (r == null) { state = completion$1; continue; }
- *         state = C2; if (awaits(close$(r))) return;
+ *         if (awaits(close$(r))) { state = C2; return; }
  * case C2: awaited(); state = completion$1; continue;
  * case H: handler$ = <outer>; thrown$1 = failure$; if (r == null) throw thrown$1;
- *         state = H2; if (awaits(closeFailed$(r, thrown$1))) return;
+ *         if (awaits(closeFailed$(r, thrown$1))) { state = H2; return; }
  * case H2: awaited(); state = END; continue;
  * }</pre>
  */

@@ -93,8 +93,10 @@ final class StateBuffer {
 
     /** Awaits {@code awaitable} (code text); the next state, {@code resume}, reads the outcome. */
     void suspend(Object awaitable, StateLabel resume, String why) {
-        code.addStatement("state = $L", resume);
-        code.addStatement("if (awaits($L)) return", awaitable);
+        // The resume state is only needed once suspended: a done awaitable falls through at the
+        // cost of no store (nothing reads state while awaits runs a child coroutine inline).
+        code.beginControlFlow("if (awaits($L))", awaitable).addStatement("state = $L", resume)
+                .addStatement("return").endControlFlow();
         begin(resume, why);
     }
 
