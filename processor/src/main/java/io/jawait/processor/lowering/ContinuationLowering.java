@@ -25,9 +25,7 @@ import com.sun.source.util.TreeScanner;
 import io.jawait.processor.analysis.AwaitCalls;
 import io.jawait.processor.model.StateLabel;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -58,12 +56,12 @@ final class ContinuationLowering {
     private boolean suspendsAtTop;
     /** The statement's whole expression: the only place a compound assignment may await. */
     private ExpressionTree top;
-    /** Array initializers written without {@code new T[]}, with the array type they create. */
-    private final Map<NewArrayTree, Tree> bareArrays = new IdentityHashMap<>();
+    private final ArrayLowering arrays;
 
     ContinuationLowering(BodyLowering body) {
         this.body = body;
         this.branches = new BranchLowering(this, body);
+        this.arrays = new ArrayLowering(this, body);
     }
 
     /**
@@ -80,7 +78,7 @@ final class ContinuationLowering {
         hoistTouchedLocals(e);
         if (statement instanceof VariableTree v && e instanceof NewArrayTree n && n.getType() == null
                 && v.getType() instanceof ArrayTypeTree array) {
-            bareArrays.put(n, array.getType());
+            arrays.declaredAs(n, array.getType());
         }
         buffer.anchor(body.source.pos(statement));
         buffer.markScoped();
@@ -195,7 +193,7 @@ final class ContinuationLowering {
                 });
             });
         } else if (e instanceof NewArrayTree n) {
-            newArray(n, out);
+            arrays.newArray(n, out);
         } else if (e instanceof AssignmentTree a) {
             location(a.getVariable(), target -> value(a.getExpression(), false, v -> out.accept(at(e, target + " = " + v))));
         } else {
@@ -253,38 +251,6 @@ final class ContinuationLowering {
         return body.placeholders.expr(tree);
     }
 
-    /** {@code new T[d]...}, {@code new T[]{...}} or a bare {@code {...}}: dimensions, then elements, left to right. */
-    private void newArray(NewArrayTree n, Consumer<String> k) {
-        // javac's element type: int of new int[] {...}, int[] of new int[][] {...}; a bare
-        // initializer's comes from the declared type or the enclosing initializer's.
-        Tree elementType = n.getType() != null ? n.getType() : bareArrays.get(n);
-        if (elementType == null) {
-            throw unsupported(BodyLowering.firstAwait(n), "an await in an array initializer without its type");
-        }
-        List<ExpressionTree> operands = new ArrayList<>(n.getDimensions());
-        if (n.getInitializers() != null) {
-            for (ExpressionTree element : n.getInitializers()) {
-                if (element instanceof NewArrayTree inner && inner.getType() == null
-                        && elementType instanceof ArrayTypeTree array) {
-                    bareArrays.put(inner, array.getType());
-                }
-                operands.add(element);
-            }
-        }
-        String type = body.placeholders.expr(elementType);
-        operands(operands, values -> {
-            StringBuilder text = new StringBuilder("new ").append(type);
-            int dims = n.getDimensions().size();
-            for (int i = 0; i < dims; i++) {
-                text.append('[').append(values.get(i)).append(']');
-            }
-            if (n.getInitializers() != null) {
-                text.append("[] {").append(String.join(", ", values.subList(dims, values.size()))).append('}');
-            }
-            k.accept(text.toString());
-        });
-    }
-
     private void call(MethodInvocationTree call, Consumer<String> k) {
         List<ExpressionTree> operands = new ArrayList<>();
         boolean typeReceiver = call.getMethodSelect() instanceof MemberSelectTree m && isTypeName(m.getExpression());
@@ -317,7 +283,7 @@ final class ContinuationLowering {
     }
 
     /** Evaluates operands in order: those left of the last one with an await are spilled. */
-    private void operands(List<? extends ExpressionTree> operands, Consumer<List<String>> k) {
+    void operands(List<? extends ExpressionTree> operands, Consumer<List<String>> k) {
         int last = -1;
         for (int i = 0; i < operands.size(); i++) {
             if (AwaitCalls.containsAwait(operands.get(i))) {
