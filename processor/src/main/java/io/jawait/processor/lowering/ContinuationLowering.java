@@ -57,6 +57,8 @@ final class ContinuationLowering {
     /** The statement's whole expression: the only place a compound assignment may await. */
     private ExpressionTree top;
     private final ArrayLowering arrays;
+    /** Temporaries of anonymous class creations' arguments, one name per argument tree. */
+    private final java.util.Map<Tree, String> argumentNames = new java.util.IdentityHashMap<>();
 
     ContinuationLowering(BodyLowering body) {
         this.body = body;
@@ -180,6 +182,8 @@ final class ContinuationLowering {
                 String qualifier = n.getEnclosingExpression() != null ? args.remove(0) + "." : "";
                 out.accept(qualifier + "new " + type + "(" + String.join(", ", args) + ")");
             });
+        } else if (e instanceof NewClassTree n && n.getClassBody() != null && n.getEnclosingExpression() == null) {
+            anonymousCreation(n, out);
         } else if (e instanceof CompoundAssignmentTree c && c == top) {
             // x op= await(e): read x first (JLS 15.26.2), evaluate the right operand whole (it may
             // change x: x += f(x++, await(a))), then restore x and let javac apply op= with its
@@ -248,6 +252,17 @@ final class ContinuationLowering {
 
     /** @return text standing for a copy of user code that is typed where it stands but never runs */
     String twin(Tree tree) {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitNewClass(NewClassTree n, Void unused) {
+                if (n.getClassBody() != null && n.getArguments().stream().anyMatch(AwaitCalls::containsAwait)) {
+                    // its arguments are replaced by temporaries, which the other side does not have
+                    throw unsupported(BodyLowering.firstAwait(n), "an anonymous class creation with awaits in its"
+                            + " arguments on one side of ?:, &&, || or a switch expression");
+                }
+                return super.visitNewClass(n, unused);
+            }
+        }.scan(tree, null);
         return body.placeholders.expr(tree);
     }
 
@@ -269,6 +284,24 @@ final class ContinuationLowering {
                 method = body.placeholders.expr(call.getMethodSelect());
             }
             k.accept(body.placeholders.callAt(call, method + "(" + String.join(", ", args) + ")"));
+        });
+    }
+
+    /**
+     * {@code new Base(a, await(b)) { ... }}: the arguments are evaluated into temporaries named
+     * after their trees (the same in every branch a statement is lowered in), then the whole
+     * creation, body included, is copied with each argument replaced by its temporary.
+     */
+    private void anonymousCreation(NewClassTree n, Consumer<String> k) {
+        List<? extends ExpressionTree> arguments = n.getArguments();
+        operands(arguments, values -> {
+            for (int i = 0; i < arguments.size(); i++) {
+                ExpressionTree argument = arguments.get(i);
+                String name = argumentNames.computeIfAbsent(argument, a -> "argument$" + (++temps));
+                code.addStatement("var $L = $L", name, values.get(i));
+                body.placeholders.replace(argument, name);
+            }
+            k.accept(body.placeholders.expr(n));
         });
     }
 

@@ -201,4 +201,29 @@ class NestedExpressionTest {
                 """);
         assertEquals("[x, 1]y", out.get(Mode.PENDING).value());
     }
+
+    @Test
+    void anonymousClassCreationWithAwaitsInItsArguments() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                abstract static class Named {
+                    final String name;
+                    Named(String name, int n) { this.name = name + n; }
+                    abstract String greet();
+                }
+                int g(int i) { log("g" + i); return i; }
+                @Async Coroutine<String> run() {
+                    String r = "";
+                    for (int i = 0; i < 2; i++) {
+                        int k = i;
+                        Named named = new Named(await(v("n")), g(k) + await(v(10))) {
+                            String greet() { return "hi " + name + " " + k; }
+                        };
+                        r += named.greet() + ";";
+                    }
+                    return Coroutine.of(r);
+                }
+                """);
+        assertEquals("hi n10 0;hi n11 1;", out.get(Mode.PENDING).value());
+        assertEquals(List.of("g0", "g1"), out.get(Mode.PENDING).trace());
+    }
 }

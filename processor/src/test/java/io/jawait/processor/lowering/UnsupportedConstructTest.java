@@ -115,4 +115,21 @@ class UnsupportedConstructTest {
         assertThat(c).hadErrorCount(1);
         assertThat(c).hadErrorContaining("[NonDenotableLocal] 'e' lives across an await").inFile(f).onLine(13);
     }
+
+    @Test
+    void anonymousCreationWithAwaitingArgumentsOnOneSideOfAConditionalIsReported() {
+        JavaFileObject f = JavaFileObjects.forSourceString("t.Q", HEADER + """
+                class Q {
+                    static class Base { Base(int x) { } }
+                    @Async Coroutine<Object> m(boolean c) {
+                        Object o = c ? new Base(await(Coroutine.of(1))) { } : await(Coroutine.of("s"));
+                        return Coroutine.of(o);
+                    }
+                }
+                """);
+        Compilation c = compile(f);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[UnsupportedConstruct] an anonymous class creation with awaits in its arguments")
+                .inFile(f).onLine(8);
+    }
 }
