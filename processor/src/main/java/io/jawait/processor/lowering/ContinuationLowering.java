@@ -57,13 +57,13 @@ final class ContinuationLowering {
     /** The statement's whole expression: the only place a compound assignment may await. */
     private ExpressionTree top;
     private final ArrayLowering arrays;
-    /** Temporaries of anonymous class creations' arguments, one name per argument tree. */
-    private final java.util.Map<Tree, String> argumentNames = new java.util.IdentityHashMap<>();
+    private final InvocationLowering invocations;
 
     ContinuationLowering(BodyLowering body) {
         this.body = body;
         this.branches = new BranchLowering(this, body);
         this.arrays = new ArrayLowering(this, body);
+        this.invocations = new InvocationLowering(this, body);
     }
 
     /**
@@ -168,7 +168,7 @@ final class ContinuationLowering {
             value(i.getExpression(), false, t -> out.accept(at(e, t + " instanceof " + test)));
         } else if (e instanceof MethodInvocationTree call
                 && (call.getTypeArguments().isEmpty() || call.getMethodSelect() instanceof MemberSelectTree)) {
-            call(call, out);
+            invocations.call(call, out);
         } else if (e instanceof NewClassTree n && n.getClassBody() == null && n.getTypeArguments().isEmpty()) {
             // outer.new Inner(a, b): the qualifier first, then the arguments (JLS 15.9.4)
             String type = body.placeholders.expr(n.getIdentifier());
@@ -183,7 +183,7 @@ final class ContinuationLowering {
                 out.accept(qualifier + "new " + type + "(" + String.join(", ", args) + ")");
             });
         } else if (e instanceof NewClassTree n && n.getClassBody() != null && n.getEnclosingExpression() == null) {
-            anonymousCreation(n, out);
+            invocations.anonymousCreation(n, out);
         } else if (e instanceof CompoundAssignmentTree c && c == top) {
             // x op= await(e): read x first (JLS 15.26.2), evaluate the right operand whole (it may
             // change x: x += f(x++, await(a))), then restore x and let javac apply op= with its
@@ -266,55 +266,6 @@ final class ContinuationLowering {
         return body.placeholders.expr(tree);
     }
 
-    private void call(MethodInvocationTree call, Consumer<String> k) {
-        List<ExpressionTree> operands = new ArrayList<>();
-        boolean typeReceiver = call.getMethodSelect() instanceof MemberSelectTree m && isTypeName(m.getExpression());
-        boolean valueReceiver = call.getMethodSelect() instanceof MemberSelectTree && !typeReceiver;
-        if (valueReceiver) {
-            operands.add(((MemberSelectTree) call.getMethodSelect()).getExpression());
-        }
-        operands.addAll(call.getArguments());
-        operands(operands, values -> {
-            List<String> args = new ArrayList<>(values);
-            String method;
-            if (call.getMethodSelect() instanceof MemberSelectTree m) {
-                String receiver = typeReceiver ? body.placeholders.expr(m.getExpression()) : args.remove(0);
-                method = receiver + "." + typeArguments(call) + m.getIdentifier();
-            } else {
-                method = body.placeholders.expr(call.getMethodSelect());
-            }
-            k.accept(body.placeholders.callAt(call, method + "(" + String.join(", ", args) + ")"));
-        });
-    }
-
-    /**
-     * {@code new Base(a, await(b)) { ... }}: the arguments are evaluated into temporaries named
-     * after their trees (the same in every branch a statement is lowered in), then the whole
-     * creation, body included, is copied with each argument replaced by its temporary.
-     */
-    private void anonymousCreation(NewClassTree n, Consumer<String> k) {
-        List<? extends ExpressionTree> arguments = n.getArguments();
-        operands(arguments, values -> {
-            for (int i = 0; i < arguments.size(); i++) {
-                ExpressionTree argument = arguments.get(i);
-                String name = argumentNames.computeIfAbsent(argument, a -> "argument$" + (++temps));
-                code.addStatement("var $L = $L", name, values.get(i));
-                body.placeholders.replace(argument, name);
-            }
-            k.accept(body.placeholders.expr(n));
-        });
-    }
-
-    /** @return {@code <A, B>} of {@code x.<A, B>f()}, or nothing */
-    private String typeArguments(MethodInvocationTree call) {
-        if (call.getTypeArguments().isEmpty()) {
-            return "";
-        }
-        List<String> types = new ArrayList<>();
-        call.getTypeArguments().forEach(t -> types.add(body.placeholders.expr(t)));
-        return "<" + String.join(", ", types) + ">";
-    }
-
     /** Evaluates operands in order: those left of the last one with an await are spilled. */
     void operands(List<? extends ExpressionTree> operands, Consumer<List<String>> k) {
         int last = -1;
@@ -374,7 +325,7 @@ final class ContinuationLowering {
         return body.placeholders.at(e, text);
     }
 
-    private String spill(String text) {
+    String spill(String text) {
         String name = "tmp$" + (++temps);
         code.addStatement("var $L = $L", name, text);
         return name;
@@ -386,7 +337,7 @@ final class ContinuationLowering {
     }
 
     /** Syntactic guess, as bodies are not attributed: a capitalized free name is a type. */
-    private boolean isTypeName(ExpressionTree e) {
+    boolean isTypeName(ExpressionTree e) {
         if (e instanceof IdentifierTree id) {
             return body.references.target(id) == null && Character.isUpperCase(id.getName().charAt(0));
         }
