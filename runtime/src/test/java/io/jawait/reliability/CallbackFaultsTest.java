@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.testing.Script;
 import io.jawait.Asyncio;
 import io.jawait.EventLoop;
 import io.jawait.Future;
@@ -98,7 +99,7 @@ class CallbackFaultsTest {
         });
         f.addDoneCallback(x -> ran.add("second saw " + x.result()));
         Object[] awaited = new Object[1];
-        Task<Object> waiter = loop.createTask(Steps.of().await(() -> f, v -> awaited[0] = v));
+        Task<Object> waiter = loop.createTask(Script.of().await(() -> f, v -> awaited[0] = v));
         loop.callSoon(() -> f.addDoneCallback(x -> {
             throw third;
         }));

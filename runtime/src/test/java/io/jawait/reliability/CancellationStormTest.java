@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.testing.Script;
 import io.jawait.Asyncio;
 import io.jawait.CancelledException;
 import io.jawait.EventLoop;
@@ -202,7 +203,7 @@ class CancellationStormTest {
 
     private static void checkNoLiveTask(EventLoop loop, String where) {
         Set<Task<?>> live = new HashSet<>();
-        Task<Object> probe = loop.createTask(Steps.of().run(() -> live.addAll(Asyncio.allTasks())));
+        Task<Object> probe = loop.createTask(Script.of().run(() -> live.addAll(Asyncio.allTasks())));
         loop.runUntilComplete(probe);
         live.remove(probe);
         assertEquals(Set.of(), live, "live tasks, " + where);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.testing.Script;
 import io.jawait.Asyncio;
 import io.jawait.EventLoop;
 import io.jawait.Future;
@@ -54,7 +55,7 @@ class ExecutorFaultsTest {
         for (int i = 0; i < jobs; i++) {
             int n = i;
             Object[] caught = new Object[1];
-            tasks.add(loop.createTask(Steps.of()
+            tasks.add(loop.createTask(Script.of()
                     .always(() -> outcomes.add(caught[0]))
                     .run(() -> caught[0] = "started")
                     .await(() -> loop.runInExecutor(pool, () -> {
@@ -64,7 +65,7 @@ class ExecutorFaultsTest {
                         return n;
                     }), v -> caught[0] = v)));
         }
-        Task<Object> afterwards = loop.createTask(Steps.of().await(() -> Asyncio.sleep(1)).run(() -> { }));
+        Task<Object> afterwards = loop.createTask(Script.of().await(() -> Asyncio.sleep(1)).run(() -> { }));
         for (int i = 0; i < jobs; i++) {
             Task<Object> t = tasks.get(i);
             loop.runUntilComplete(Asyncio.gatherReturnExceptions(t));
@@ -90,7 +91,7 @@ class ExecutorFaultsTest {
             throw rejection;
         };
         Object[] caught = new Object[1];
-        Task<Object> t = loop.createTask(Steps.of().await(() -> Steps.of()
+        Task<Object> t = loop.createTask(Script.of().await(() -> Script.of()
                 .await(() -> loop.runInExecutor(rejecting, () -> "never"))
                 .run(() -> caught[0] = "no failure")).run(() -> { }));
         Future<List<Object>> outcome = Asyncio.gatherReturnExceptions(t);
@@ -113,7 +114,7 @@ class ExecutorFaultsTest {
         ExecutorService closed = Executors.newSingleThreadExecutor();
         closed.shutdown();
         List<Object> results = loop.runUntilComplete(Asyncio.gatherReturnExceptions(
-                loop.createTask(Steps.of().await(() -> loop.runInExecutor(closed, () -> 1)))));
+                loop.createTask(Script.of().await(() -> loop.runInExecutor(closed, () -> 1)))));
         assertInstanceOf(RejectedExecutionException.class, results.get(0));
         assertEquals(2, loop.runUntilComplete(loop.runInExecutor(pool, () -> 2)));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.testing.Script;
 import io.jawait.Asyncio;
 import io.jawait.EventLoop;
 import io.jawait.Task;
@@ -86,7 +87,7 @@ class ServerLoadTest {
         int survivors;
         Set<Task<?>> live = new HashSet<>();
         try {
-            Server server = onLoop(loop, Steps.of().await(
+            Server server = onLoop(loop, Script.of().await(
                     () -> Streams.startServer(EchoHandler.counting(echoed, aborted), "127.0.0.1", 0)));
             for (int i = 0; i < CONNECTIONS; i++) {
                 Socket s = new Socket();
@@ -118,8 +119,8 @@ class ServerLoadTest {
                     c.socket.close();
                 }
             }
-            onLoop(loop, Steps.of().await(server::closeAsync));
-            onLoop(loop, Steps.of().await(() -> Asyncio.sleep(0)).run(() -> {
+            onLoop(loop, Script.of().await(server::closeAsync));
+            onLoop(loop, Script.of().await(() -> Asyncio.sleep(0)).run(() -> {
                 live.addAll(Asyncio.allTasks());
                 live.remove(Asyncio.currentTask());
             }));
@@ -170,7 +171,7 @@ class ServerLoadTest {
 
     /** Runs {@code body} as a task on the loop's thread and waits for its value. */
     @SuppressWarnings("unchecked")
-    private static <T> T onLoop(EventLoop loop, Steps body) throws Exception {
+    private static <T> T onLoop(EventLoop loop, Script body) throws Exception {
         CompletableFuture<Object> cf = Asyncio.runCoroutineThreadsafe(body, loop);
         return (T) cf.get(SOCKET_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }

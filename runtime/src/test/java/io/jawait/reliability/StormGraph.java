@@ -1,5 +1,6 @@
 package io.jawait.reliability;
 
+import io.jawait.testing.Script;
 import io.jawait.Asyncio;
 import io.jawait.Awaitable;
 import io.jawait.EventLoop;
@@ -95,8 +96,8 @@ final class StormGraph {
     }
 
     /** A body: count the start, then a try/finally around one random kind of work. */
-    private Steps body(Node node, boolean mayNest) {
-        Steps s = Steps.of().run(() -> {
+    private Script body(Node node, boolean mayNest) {
+        Script s = Script.of().run(() -> {
             node.started++;
             progress++;
         }).always(() -> {
@@ -157,7 +158,7 @@ final class StormGraph {
     }
 
     /** {@code await(lock.acquire()); try { await(sleep(d)); } finally { lock.release(); }}. */
-    private void holdALock(Steps s, Node node, int which, double hold) {
+    private void holdALock(Script s, Node node, int which, double hold) {
         Lock lock = locks.get(which);
         s.run(() -> node.blockedOn = new Blocked("lock", which)).await(lock::acquire, v -> {
             node.blockedOn = null;
@@ -215,7 +216,7 @@ final class StormGraph {
     }
 
     /** {@code try (TaskGroup tg = TaskGroup.open()) { tg.createTask(child) ... }}: children join the graph. */
-    private void inAGroup(Steps s, int children) {
+    private void inAGroup(Script s, int children) {
         TaskGroup[] group = new TaskGroup[1];
         s.run(() -> {
             group[0] = TaskGroup.open();

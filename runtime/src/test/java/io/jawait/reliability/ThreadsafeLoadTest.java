@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.testing.Script;
 import io.jawait.Asyncio;
 import io.jawait.EventLoop;
 import io.jawait.Task;
@@ -112,7 +113,7 @@ class ThreadsafeLoadTest {
             List<CompletableFuture<Object>> mine = new ArrayList<>();
             for (int i = 0; i < PER_THREAD; i++) {
                 String value = t + ":" + i;
-                mine.add(Asyncio.runCoroutineThreadsafe(Steps.of()
+                mine.add(Asyncio.runCoroutineThreadsafe(Script.of()
                         .always(finallies::incrementAndGet)
                         .run(() -> onLoop[0]++)
                         .await(() -> Asyncio.sleep(0))
@@ -140,7 +141,7 @@ class ThreadsafeLoadTest {
                 boolean cancelled = i % 2 == 0;
                 // The ones to cancel wait on a sleep far in the future; the others finish.
                 double delay = cancelled ? 3600 : 0;
-                mine.add(Asyncio.runCoroutineThreadsafe(Steps.of()
+                mine.add(Asyncio.runCoroutineThreadsafe(Script.of()
                         .always(finallies::incrementAndGet)
                         .run(started::incrementAndGet)
                         .await(() -> Asyncio.sleep(delay, "done"))

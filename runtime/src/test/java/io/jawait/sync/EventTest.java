@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.testing.Script;
 import io.jawait.EventLoop;
 import io.jawait.Task;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static io.jawait.sync.Loops.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.testing.Script;
 import io.jawait.EventLoop;
 import io.jawait.Task;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.testing.Script;
 import io.jawait.Asyncio;
 import io.jawait.Coroutine;
 import io.jawait.EventLoop;

@@ -1,4 +1,4 @@
-package io.jawait.sync;
+package io.jawait.testing;
 
 import io.jawait.Asyncio;
 import io.jawait.Awaitable;
@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A coroutine written as a list of steps, standing in for an {@code @Async} body until the
- * processor compiles them. Each step is a plain action or an await:
+ * A coroutine written as a list of steps, standing in for an {@code @Async} body in the runtime's
+ * tests (which are compiled without the processor). Each step is a plain action or an await:
  * <pre>{@code
  * Script.of()
  *     .await(lock::acquire)              // await(lock.acquire());
@@ -24,10 +24,10 @@ import java.util.function.Supplier;
  * {@link #always} actions reached run on every exit, like a {@code finally}. The coroutine produces the
  * last awaited value.
  */
-final class Script extends Coroutine<Object> {
+public final class Script extends Coroutine<Object> {
     /** A statement of the script. */
     @FunctionalInterface
-    interface Action {
+    public interface Action {
         void run() throws Throwable;
     }
 
@@ -44,31 +44,31 @@ final class Script extends Coroutine<Object> {
     }
 
     /** @return an empty script */
-    static Script of() {
+    public static Script of() {
         return new Script();
     }
 
     /** Adds a statement. */
-    Script run(Action action) {
+    public Script run(Action action) {
         steps.add(new Step(action, null, null, null));
         return this;
     }
 
     /** Adds {@code await(what.get())}, discarding the value. */
-    Script await(Supplier<? extends Awaitable<?>> what) {
+    public Script await(Supplier<? extends Awaitable<?>> what) {
         steps.add(new Step(null, what, null, null));
         return this;
     }
 
     /** Adds {@code then.accept(await(what.get()))}. */
     @SuppressWarnings("unchecked")
-    <R> Script await(Supplier<? extends Awaitable<R>> what, Consumer<? super R> then) {
+    public <R> Script await(Supplier<? extends Awaitable<R>> what, Consumer<? super R> then) {
         steps.add(new Step(null, what, (Consumer<Object>) then, null));
         return this;
     }
 
     /** Adds {@code await(sleep(seconds))}. */
-    Script sleep(double seconds) {
+    public Script sleep(double seconds) {
         return await(() -> Asyncio.sleep(seconds));
     }
 
@@ -76,13 +76,13 @@ final class Script extends Coroutine<Object> {
      * From this step on, {@code action} runs when the script ends, normally or not: the rest of
      * the script is a {@code try} with this {@code finally}. Later ones run first.
      */
-    Script always(Action action) {
+    public Script always(Action action) {
         steps.add(new Step(null, null, null, action));
         return this;
     }
 
     /** Schedules this script as a task on {@code loop}. */
-    io.jawait.Task<Object> startOn(EventLoop loop) {
+    public io.jawait.Task<Object> startOn(EventLoop loop) {
         return loop.createTask(this);
     }
 
