@@ -277,31 +277,38 @@ public final class AsyncQueue<T> {
         return s.append(']').toString();
     }
 
-    /** The coroutine behind {@link #put(Object)}; modelled on CPython 3.13's {@code Queue.put}. */
-    private final class Put extends Coroutine<Void> {
-        private final T item;
-        private Future<Void> putter;
+    /**
+     * The coroutines behind {@link #put(Object)} and {@link #get()}, modelled on CPython 3.13's
+     * {@code Queue.put} and {@code Queue.get}: wait in line until the operation can be done, and
+     * on a failure (a cancellation) leave the line, passing a wake-up on that will not be used.
+     */
+    private abstract class Waiting<R> extends Coroutine<R> {
+        private Future<Void> waiter;
 
-        Put(T item) {
-            this.item = item;
-        }
+        /** @return the line this operation waits in */
+        abstract Waiters line();
+
+        /** @return whether the operation can be done now */
+        abstract boolean ready();
+
+        /** Does the operation (it is ready) and completes this coroutine. */
+        abstract void finish();
 
         @Override
         protected void step() throws Throwable {
             for (;;) {
                 switch (state) {
                     case 0:
-                        if (!isFull()) {
-                            putNowait(item);
-                            complete(null);
+                        if (ready()) {
+                            finish();
                             return;
                         }
                         if (shutDown) {
                             throw new QueueShutDownException();
                         }
-                        putter = putters.enqueue();
+                        waiter = line().enqueue();
                         state = 1;
-                        if (awaits(putter)) {
+                        if (awaits(waiter)) {
                             return;
                         }
                         // fall through
@@ -309,11 +316,11 @@ public final class AsyncQueue<T> {
                         try {
                             awaited();
                         } catch (Throwable e) {
-                            putter.cancel();
-                            putters.remove(putter);
-                            if (!isFull() && !putter.isCancelled()) {
-                                // Woken for a free slot we will not use: wake the next putter.
-                                putters.popAndWakeNext();
+                            waiter.cancel();
+                            line().remove(waiter);
+                            if (ready() && !waiter.isCancelled()) {
+                                // Woken for a slot or an item we will not use: wake the next in line.
+                                line().popAndWakeNext();
                             }
                             throw e;
                         }
@@ -323,6 +330,30 @@ public final class AsyncQueue<T> {
                         throw new IllegalStateException("bad state " + state);
                 }
             }
+        }
+    }
+
+    private final class Put extends Waiting<Void> {
+        private final T item;
+
+        Put(T item) {
+            this.item = item;
+        }
+
+        @Override
+        Waiters line() {
+            return putters;
+        }
+
+        @Override
+        boolean ready() {
+            return !isFull();
+        }
+
+        @Override
+        void finish() {
+            putNowait(item);
+            complete(null);
         }
 
         @Override
@@ -331,46 +362,20 @@ public final class AsyncQueue<T> {
         }
     }
 
-    /** The coroutine behind {@link #get()}; modelled on CPython 3.13's {@code Queue.get}. */
-    private final class Get extends Coroutine<T> {
-        private Future<Void> getter;
+    private final class Get extends Waiting<T> {
+        @Override
+        Waiters line() {
+            return getters;
+        }
 
         @Override
-        protected void step() throws Throwable {
-            for (;;) {
-                switch (state) {
-                    case 0:
-                        if (!items.isEmpty()) {
-                            complete(getNowait());
-                            return;
-                        }
-                        if (shutDown) {
-                            throw new QueueShutDownException();
-                        }
-                        getter = getters.enqueue();
-                        state = 1;
-                        if (awaits(getter)) {
-                            return;
-                        }
-                        // fall through
-                    case 1:
-                        try {
-                            awaited();
-                        } catch (Throwable e) {
-                            getter.cancel();
-                            getters.remove(getter);
-                            if (!items.isEmpty() && !getter.isCancelled()) {
-                                // Woken for an item we will not take: wake the next getter.
-                                getters.popAndWakeNext();
-                            }
-                            throw e;
-                        }
-                        state = 0;
-                        continue;
-                    default:
-                        throw new IllegalStateException("bad state " + state);
-                }
-            }
+        boolean ready() {
+            return !items.isEmpty();
+        }
+
+        @Override
+        void finish() {
+            complete(getNowait());
         }
 
         @Override
