@@ -72,19 +72,14 @@ final class MethodCompiler {
             if (tree == null || tree.getBody() == null) {
                 return true;   // no source or no body: nothing to compile (the misuse checker reports the latter)
             }
-            // Errors javac is sure to report: left as written, the method gets javac's own error.
-            if (Jumps.hasOrphan(tree.getBody())
-                    || method.getModifiers().contains(Modifier.STATIC) && ThisReferences.in(tree.getBody())) {
-                return true;
-            }
-            if (callsOwnAwait(tree, unit) || reservedParameter(method.getEnclosingElement().getKind().isInterface()
-                    && !method.getModifiers().contains(Modifier.STATIC), tree, unit)) {
+            boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+            if (leftAsWritten(tree, unit, isStatic, method.getEnclosingElement().getKind().isInterface() && !isStatic)) {
                 return true;
             }
             if (unresolved.inSignature(method)) {
                 return false;
             }
-            String name = machineName(method);
+            String name = machineName(path);
             MachineSource source = lowering.lower(method, name);
             if (unresolved.inHoistedLocals(path, source.originals())) {
                 return false;
@@ -103,12 +98,24 @@ final class MethodCompiler {
             }
             reporter.error(DiagnosticId.NON_DENOTABLE_LOCAL, e.variable(), unit, e.getMessage());
         } catch (Throwable e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            reporter.error(DiagnosticId.INTERNAL_ERROR, method,
-                    "jawait could not compile this method; please report it: " + trace);
+            reporter.error(DiagnosticId.INTERNAL_ERROR, method, internalError(e));
         }
         return true;
+    }
+
+    /**
+     * @return whether the method is left as written: javac is sure to report an error in it
+     *     (an orphan jump, {@code this} in a static method), or one was reported here
+     */
+    private boolean leftAsWritten(MethodTree tree, CompilationUnitTree unit, boolean isStatic, boolean hasSelf) {
+        return Jumps.hasOrphan(tree.getBody()) || isStatic && ThisReferences.in(tree.getBody())
+                || callsOwnAwait(tree, unit) || reservedParameter(hasSelf, tree, unit);
+    }
+
+    private static String internalError(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return "jawait could not compile this method; please report it: " + trace;
     }
 
     /**
@@ -176,10 +183,8 @@ final class MethodCompiler {
     private void compileLocal(TreePath methodPath) {
         MethodTree tree = (MethodTree) methodPath.getLeaf();
         CompilationUnitTree unit = methodPath.getCompilationUnit();
-        boolean isStatic = tree.getModifiers().getFlags().contains(Modifier.STATIC);
-        if (Jumps.hasOrphan(tree.getBody()) || isStatic && ThisReferences.in(tree.getBody())
-                || callsOwnAwait(tree, unit) || reservedParameter(false, tree, unit)) {
-            return;   // javac's own error, or one reported here
+        if (leftAsWritten(tree, unit, tree.getModifiers().getFlags().contains(Modifier.STATIC), false)) {
+            return;
         }
         try {
             String name = machineName(methodPath);
@@ -201,10 +206,7 @@ final class MethodCompiler {
                     ? "the type of '" + e.variable().getName() + "' is not resolved while processing; declare it"
                             + " explicitly" : e.getMessage());
         } catch (Throwable e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            reporter.error(DiagnosticId.INTERNAL_ERROR, tree, unit,
-                    "jawait could not compile this method; please report it: " + trace);
+            reporter.error(DiagnosticId.INTERNAL_ERROR, tree, unit, internalError(e));
         }
     }
 
@@ -221,20 +223,6 @@ final class MethodCompiler {
             }
         }
         return method.getName() + "$Machine" + (index == 1 ? "" : "$" + index);
-    }
-
-    /** @return {@code <method>$Machine}, {@code $2}, {@code $3} for overloads in declaration order */
-    static String machineName(ExecutableElement method) {
-        int index = 1;
-        for (ExecutableElement m : ElementFilter.methodsIn(method.getEnclosingElement().getEnclosedElements())) {
-            if (m.equals(method)) {
-                break;
-            }
-            if (m.getSimpleName().equals(method.getSimpleName())) {
-                index++;
-            }
-        }
-        return method.getSimpleName() + "$Machine" + (index == 1 ? "" : "$" + index);
     }
 
     /** @return a key that finds the method again in a later round (elements change between rounds) */
