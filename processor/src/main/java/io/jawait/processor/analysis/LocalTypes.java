@@ -4,6 +4,8 @@ import com.sun.source.tree.Scope;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.HashMap;
+import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.NestingKind;
@@ -45,24 +47,35 @@ public final class LocalTypes {
      * @return its type, or {@code null} if the scope does not show it
      */
     public TypeMirror typeOf(VariableTree variable, TreePath inScope) {
-        String name = variable.getName().toString();
+        return localsAt(inScope).get(variable.getName().toString());
+    }
+
+    /**
+     * @param path a path inside a method
+     * @return the locals and parameters in scope there, by name (the innermost of a name); empty
+     *     when javac cannot attribute the copy {@code getScope} makes (javac 17 fails on some
+     *     generic conditionals there, with a NullPointerException in Attr): the callers then treat
+     *     the types as unknown
+     */
+    public Map<String, TypeMirror> localsAt(TreePath path) {
+        Map<String, TypeMirror> locals = new HashMap<>();
         Scope scope;
         try {
-            scope = trees.getScope(inScope);
+            scope = trees.getScope(path);
         } catch (RuntimeException javacFailed) {
-            return null;   // javac could not attribute the copy: the caller reports an unknown type
+            return locals;
         }
         for (Scope s = scope; s != null; s = s.getEnclosingScope()) {
             for (Element e : s.getLocalElements()) {
-                if (isVariable(e.getKind()) && e.getSimpleName().contentEquals(name)) {
-                    return e.asType();
+                if (isVariable(e.getKind())) {
+                    locals.putIfAbsent(e.getSimpleName().toString(), e.asType());
                 }
             }
             if (s.getEnclosingMethod() == null) {
-                return null;
+                break;
             }
         }
-        return null;
+        return locals;
     }
 
     static boolean isVariable(ElementKind kind) {

@@ -4,16 +4,13 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.Scope;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
@@ -92,7 +89,7 @@ public final class UnresolvedTypes {
                 // block's last statement every local declared in the block is in scope.
                 TreePath end = new TreePath(declaration.getParentPath(),
                         block.getStatements().get(block.getStatements().size() - 1));
-                type = blockLocals.computeIfAbsent(block, b -> localsAt(end)).get(v.getName().toString());
+                type = blockLocals.computeIfAbsent(block, b -> localTypes.localsAt(end)).get(v.getName().toString());
             } else {
                 // A catch parameter, resource, loop variable or pattern binding: a reference sees it
                 // in scope (a binding is not in scope at its own declaration).
@@ -105,30 +102,6 @@ public final class UnresolvedTypes {
             }
         }
         return false;
-    }
-
-    /** @return the locals in scope at {@code path}, innermost first, by name */
-    private Map<String, TypeMirror> localsAt(TreePath path) {
-        Map<String, TypeMirror> locals = new HashMap<>();
-        Scope scope;
-        try {
-            scope = trees.getScope(path);
-        } catch (RuntimeException javacFailed) {
-            // getScope attributes a copy of the body; javac 17 can fail on some generic
-            // conditionals there (NullPointerException in Attr). Unknown is not unresolved.
-            return locals;
-        }
-        for (Scope s = scope; s != null; s = s.getEnclosingScope()) {
-            for (Element e : s.getLocalElements()) {
-                if (LocalTypes.isVariable(e.getKind())) {
-                    locals.putIfAbsent(e.getSimpleName().toString(), e.asType());
-                }
-            }
-            if (s.getEnclosingMethod() == null) {
-                break;
-            }
-        }
-        return locals;
     }
 
     private static boolean unresolved(TypeMirror type) {
