@@ -30,10 +30,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private byte status = PENDING;
     /**
      * The result, the cancellation message (a String or null), or for a failure the watch that
-     * holds it (and reports it if nobody retrieves it). Kept to few fields: a million suspended
-     * tasks are a million futures.
+     * holds it (and reports it if nobody retrieves it). While a {@link Task} is pending it holds
+     * the task's innermost frame instead, which saves the task a field. Kept to few fields: a
+     * million suspended tasks are a million futures.
      */
-    private Object value;
+    Object value;
     /**
      * Done callbacks: null, one entry, or a List of entries (a Consumer or a waiting Task). Once
      * the future is done, the callbacks captured at completion, until {@link #runCallbacks()}.

@@ -1,52 +1,54 @@
 package io.jawait;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * The loop's tasks that are not done yet (for {@link Asyncio#allTasks()} and the shutdown of
- * {@link Asyncio#run(Coroutine)}): an intrusive doubly linked list through the tasks themselves,
- * so adding and removing cost no allocation. The list holds the tasks strongly, which also keeps
- * a task nobody references alive until it finishes.
+ * {@link Asyncio#run(Coroutine)}): an array, each task knowing its slot, so adding and removing
+ * cost no allocation and a task needs one int field rather than two links. The array holds the
+ * tasks strongly, which also keeps a task nobody references alive until it finishes.
  */
 final class LiveTasks {
-    private Task<?> head;
+    private static final int MIN_CAPACITY = 16;
+
+    private Task<?>[] tasks = new Task<?>[MIN_CAPACITY];
     private int size;
 
     void add(Task<?> task) {
-        task.nextLive = head;
-        if (head != null) {
-            head.prevLive = task;
+        if (size == tasks.length) {
+            tasks = Arrays.copyOf(tasks, size * 2);
         }
-        head = task;
-        size++;
+        task.liveSlot = size;
+        tasks[size++] = task;
     }
 
+    /** Removes {@code task} by moving the last task into its slot; does nothing if it is not here. */
     void remove(Task<?> task) {
-        if (task.prevLive != null) {
-            task.prevLive.nextLive = task.nextLive;
-        } else if (head == task) {
-            head = task.nextLive;
-        } else {
-            return; // not in the list (removed already)
+        int slot = task.liveSlot;
+        if (slot < 0) {
+            return;
         }
-        if (task.nextLive != null) {
-            task.nextLive.prevLive = task.prevLive;
+        Task<?> last = tasks[--size];
+        tasks[slot] = last;
+        last.liveSlot = slot;
+        tasks[size] = null;
+        task.liveSlot = -1;
+        if (size < tasks.length / 4 && tasks.length > MIN_CAPACITY) {
+            tasks = Arrays.copyOf(tasks, tasks.length / 2); // a burst of tasks leaves no big array behind
         }
-        task.prevLive = null;
-        task.nextLive = null;
-        size--;
     }
 
     int size() {
         return size;
     }
 
+    /** The pending tasks, oldest first (removals reorder the array, so order by creation). */
     Set<Task<?>> snapshot() {
-        Set<Task<?>> all = new LinkedHashSet<>(Math.max(16, size * 2));
-        for (Task<?> t = head; t != null; t = t.nextLive) {
-            all.add(t);
-        }
-        return all;
+        Task<?>[] copy = Arrays.copyOf(tasks, size);
+        Arrays.sort(copy, Comparator.comparingLong(Task::creationNumber));
+        return new LinkedHashSet<>(Arrays.asList(copy));
     }
 }
