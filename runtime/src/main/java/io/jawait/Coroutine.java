@@ -3,6 +3,7 @@ package io.jawait;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The result of calling an {@code @Async} method: a cold, single-use computation that produces a
@@ -113,6 +114,27 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return new Completed<>(FAILED, Objects.requireNonNull(failure, "failure"));
     }
 
+    /**
+     * A coroutine that, when it starts, calls {@code start} and awaits the awaitable it returns:
+     * its outcome is that awaitable's. Nothing runs until the coroutine is awaited or scheduled,
+     * as for an {@code @Async} method, so a primitive can register its waiter only when someone
+     * actually waits. Awaiting a deferred coroutine costs no frame: the awaiter awaits the
+     * returned awaitable directly (a million tasks waiting this way hold no extra object each).
+     *
+     * <pre>{@code
+     * Coroutine<Void> ready() {
+     *     return Coroutine.defer(() -> done ? Coroutine.done() : newWaiterFuture());
+     * }
+     * }</pre>
+     *
+     * @param start called once, on the loop, when the coroutine starts; must not return null
+     * @param <T> the result type
+     * @return a new, cold coroutine
+     */
+    public static <T> Coroutine<T> defer(Supplier<? extends Awaitable<? extends T>> start) {
+        return new Deferred<>(start);
+    }
+
     // ------------------------------------------------------------------ the machine
 
     /**
@@ -155,6 +177,14 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return parked = true;
         }
         Coroutine<?> child = (Coroutine<?>) awaitable;
+        if (child instanceof Deferred<?> d) {
+            d.claim();
+            return awaits(d.start()); // no frame: this machine awaits what the deferred stands for
+        }
+        if (child instanceof Sleep.Yield<?> y) {
+            y.claim();
+            return yieldsFor(y); // no frame: this machine yields itself
+        }
         child.begin(t, this);
         awaiting = child;
         if (child.isFinished()) {
@@ -191,6 +221,21 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         awaiting = YIELD;
         task.reschedule();
         return parked = true;
+    }
+
+    /**
+     * Awaits {@code sleep(0, result)} without running it as a frame: yields, and keeps the
+     * finished sleep as the awaited coroutine only when it has a result to deliver.
+     */
+    private boolean yieldsFor(Sleep.Yield<?> y) {
+        Object result = y.result();
+        if (result == null) {
+            return yields();
+        }
+        y.complete(result);
+        yields();
+        awaiting = y;
+        return true;
     }
 
     /**
@@ -473,6 +518,41 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             default -> "failed";
         };
         return (name.isEmpty() ? "Coroutine" : name) + "[" + p + "]";
+    }
+
+    /** {@link #defer}: starts by asking its supplier what to await. */
+    static final class Deferred<T> extends Coroutine<T> {
+        private Supplier<? extends Awaitable<? extends T>> start;
+
+        Deferred(Supplier<? extends Awaitable<? extends T>> start) {
+            this.start = Objects.requireNonNull(start, "start");
+        }
+
+        /** Calls the supplier, once. */
+        Awaitable<? extends T> start() {
+            Supplier<? extends Awaitable<? extends T>> s = start;
+            start = null;
+            return Objects.requireNonNull(s.get(), "Coroutine.defer: the supplier returned null");
+        }
+
+        /** Runs as a frame only where nothing awaits it: as a task's coroutine. */
+        @Override
+        @SuppressWarnings("fallthrough") // the machine's cases fall through when an await did not suspend
+        protected void step() throws Throwable {
+            switch (state) {
+                case 0:
+                    state = 1;
+                    if (awaits(start())) {
+                        return;
+                    }
+                    // fall through
+                case 1:
+                    complete(awaited());
+                    return;
+                default:
+                    throw new IllegalStateException("bad state " + state);
+            }
+        }
     }
 
     /** {@link #of}, {@link #done()} and {@link #failed}: finished from the start. */

@@ -87,14 +87,19 @@ final class Sleep<T> extends Coroutine<T> {
     }
 
     /**
-     * {@code sleep(0)} (or a negative delay): one loop turn, then the result. One field only, so
-     * the frame is 16 bytes smaller than a timed sleep's.
+     * {@code sleep(0)} (or a negative delay): one loop turn, then the result. Awaited, it is no
+     * frame at all ({@link Coroutine#awaits} yields the awaiter itself); it runs as one only as a
+     * task's coroutine.
      */
-    private static final class Yield<T> extends Coroutine<T> {
+    static final class Yield<T> extends Coroutine<T> {
         private final T result;
 
         Yield(T result) {
             this.result = result;
+        }
+
+        T result() {
+            return result;
         }
 
         @Override

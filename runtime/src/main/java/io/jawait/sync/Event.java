@@ -1,8 +1,11 @@
 package io.jawait.sync;
 
+import io.jawait.Asyncio;
+import io.jawait.Awaitable;
 import io.jawait.Coroutine;
 import io.jawait.EventLoop;
 import io.jawait.Future;
+import java.util.function.Supplier;
 
 /**
  * A flag tasks can wait for (asyncio's {@code Event}): {@link #set()} wakes every waiting task,
@@ -15,11 +18,27 @@ import io.jawait.Future;
  *
  * <p>Waking is scheduled, as for any future: a task woken by {@code set()} resumes on a later
  * loop turn and returns even if the flag was cleared in between. A task cancelled while waiting
- * leaves without a trace. Use an event only from its loop's thread.
+ * leaves without a trace. Use an event only from its loop's thread. A waiting task holds no
+ * frame for its wait, only a small future ({@link Coroutine#defer}).
  */
 public final class Event {
-    private final Waiters waiters = new Waiters(this);
+    /** The smallest list length at which {@link #add} sweeps out cancelled waiters. */
+    private static final int MIN_SWEEP = 16;
+
+    /** Starts a wait: what {@link #waitSet()} awaits. One per event, not one per wait. */
+    private final Supplier<Awaitable<Void>> startWait = this::startWait;
     private boolean value;
+    /**
+     * The waiting tasks' futures, oldest first, linked through the futures themselves: an event
+     * with a million waiters holds no array. A cancelled waiter is not unlinked at once (asyncio's
+     * {@code wait()} removes its future in a {@code finally}, which needs a frame per waiter):
+     * {@link #set()} skips it, and {@link #add} sweeps such waiters out once the list has doubled.
+     */
+    private Waiter head;
+    private Waiter tail;
+    private int length;
+    private int sweepAt = MIN_SWEEP;
+    private EventLoop loop;
 
     /** Creates an event whose flag is not set. */
     public Event() {
@@ -32,9 +51,22 @@ public final class Event {
 
     /** Sets the flag and wakes every task waiting for it. Does nothing if it is set already. */
     public void set() {
-        if (!value) {
-            value = true;
-            waiters.wakePending(Integer.MAX_VALUE);
+        if (value) {
+            return;
+        }
+        value = true;
+        Waiter w = head;
+        head = null;
+        tail = null;
+        length = 0;
+        sweepAt = MIN_SWEEP;
+        while (w != null) {
+            Waiter next = w.next;
+            w.next = null;
+            if (!w.isDone()) {
+                w.setResult(null);
+            }
+            w = next;
         }
     }
 
@@ -50,76 +82,94 @@ public final class Event {
      *     {@link #set()}
      */
     public Coroutine<Void> waitSet() {
-        return new WaitSet(this);
+        return Coroutine.defer(startWait);
     }
 
-    /** Number of waiting tasks, including woken ones not yet resumed (for tests). */
+    private Awaitable<Void> startWait() {
+        if (value) {
+            return Coroutine.done();
+        }
+        Waiter waiter = new Waiter(boundToRunningLoop());
+        add(waiter);
+        return waiter;
+    }
+
+    /** The running loop, to which the event is now bound (asyncio's {@code _LoopBoundMixin}). */
+    private EventLoop boundToRunningLoop() {
+        EventLoop running = Asyncio.getRunningLoop();
+        if (loop == null) {
+            loop = running;
+        } else if (loop != running) {
+            throw new IllegalStateException(this + " is bound to a different event loop");
+        }
+        return running;
+    }
+
+    private void add(Waiter waiter) {
+        if (length >= sweepAt) {
+            sweepCancelled();
+            sweepAt = Math.max(MIN_SWEEP, length * 2); // amortized: a sweep per doubling
+        }
+        if (tail == null) {
+            head = waiter;
+        } else {
+            tail.next = waiter;
+        }
+        tail = waiter;
+        length++;
+    }
+
+    /** Unlinks the waiters that are done: only cancelled ones can be, while the flag is unset. */
+    private void sweepCancelled() {
+        Waiter kept = null;
+        Waiter w = head;
+        head = null;
+        length = 0;
+        while (w != null) {
+            Waiter next = w.next;
+            w.next = null;
+            if (!w.isDone()) {
+                if (kept == null) {
+                    head = w;
+                } else {
+                    kept.next = w;
+                }
+                kept = w;
+                length++;
+            }
+            w = next;
+        }
+        tail = kept;
+    }
+
+    /** Number of tasks waiting, not counting cancelled ones (for tests). */
     int waiterCount() {
-        return waiters.size();
+        int n = 0;
+        for (Waiter w = head; w != null; w = w.next) {
+            if (!w.isDone()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Length of the waiter list, cancelled waiters not yet swept out included (for tests). */
+    int linkedWaiters() {
+        return length;
     }
 
     @Override
     public String toString() {
-        return "Event[" + (value ? "set" : "unset") + waiters.describe() + "]";
+        int n = waiterCount();
+        return "Event[" + (value ? "set" : "unset") + (n == 0 ? "" : ", waiters:" + n) + "]";
     }
 
-    /**
-     * The coroutine behind {@link #waitSet()}. Its one field holds the event until the task waits,
-     * then the task's waiter, which knows the event: a million waiting tasks are a million of
-     * these frames, and a second field would make each 8 bytes larger.
-     */
-    private static final class WaitSet extends Coroutine<Void> {
-        private Object eventOrWaiter;
-
-        WaitSet(Event event) {
-            this.eventOrWaiter = event;
-        }
-
-        @Override
-        @SuppressWarnings("fallthrough") // the machine's cases fall through when an await did not suspend
-        protected void step() throws Throwable {
-            switch (state) {
-                case 0:
-                    Event event = (Event) eventOrWaiter;
-                    if (event.value) {
-                        complete(null);
-                        return;
-                    }
-                    Waiter waiter = new Waiter(event.waiters.boundToRunningLoop(), event);
-                    event.waiters.add(waiter);
-                    eventOrWaiter = waiter;
-                    state = 1;
-                    if (awaits(waiter)) {
-                        return;
-                    }
-                    // fall through
-                case 1:
-                    Waiter w = (Waiter) eventOrWaiter;
-                    try {
-                        awaited();
-                    } finally {
-                        w.event.waiters.remove(w);
-                    }
-                    complete(null);
-                    return;
-                default:
-                    throw new IllegalStateException("bad state " + state);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Event.waitSet()";
-        }
-    }
-
-    /** A waiter future that knows its event; the field fits in a future's padding. */
+    /** A waiting task's future, and the link to the next one (it fits in a future's padding). */
     private static final class Waiter extends Future<Void> {
-        final Event event;
+        Waiter next;
 
-        Waiter(EventLoop loop, Event event) {
+        Waiter(EventLoop loop) {
             super(loop);
-            this.event = event;
         }
 
         @Override

@@ -119,4 +119,30 @@ class EventTest {
         settle(loop);
         assertEquals("Event[set]", event.toString());
     }
+
+    @Test
+    void cancelledWaitersAreSweptOutAsTheListGrows() {
+        List<Task<Object>> cancelled = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            cancelled.add(waiter("cancelled"));
+        }
+        settle(loop);
+        cancelled.forEach(Task::cancel);
+        settle(loop);
+        assertEquals(1000, event.linkedWaiters(), "not unlinked at cancellation");
+        for (int i = 0; i < 100; i++) { // the list reaches its next sweep length within these
+            Task<Object> t = waiter("kept");
+            settle(loop);
+            t.cancel();
+            settle(loop);
+        }
+        Task<Object> kept = waiter("kept");
+        settle(loop);
+        assertTrue(event.linkedWaiters() <= 16, "swept: " + event.linkedWaiters());
+        assertEquals(1, event.waiterCount());
+        event.set();
+        settle(loop);
+        assertTrue(kept.isDone());
+        assertEquals(List.of("kept"), log);
+    }
 }
