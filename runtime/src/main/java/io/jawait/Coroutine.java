@@ -74,7 +74,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     protected Coroutine() {
         if (LoopDiagnostics.anyDebugLoop()) {
             EventLoop loop = EventLoop.runningOrNull();
-            if (loop != null && loop.isDebug() && !(this instanceof Completed)) {
+            if (loop != null && loop.isDebug() && !(this instanceof CompletedCoroutine)) {
                 awaiting = loop.diagnostics().trackNeverAwaited(this);
             }
         }
@@ -91,7 +91,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * @return a new single-use coroutine
      */
     public static <T> Coroutine<T> of(T value) {
-        return new Completed<>(SUCCEEDED, value);
+        return new CompletedCoroutine<>(false, value);
     }
 
     /**
@@ -100,7 +100,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * @return a new single-use coroutine
      */
     public static Coroutine<Void> done() {
-        return new Completed<>(SUCCEEDED, null);
+        return new CompletedCoroutine<>(false, null);
     }
 
     /**
@@ -111,7 +111,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * @return a new single-use coroutine
      */
     public static <T> Coroutine<T> failed(Throwable failure) {
-        return new Completed<>(FAILED, Objects.requireNonNull(failure, "failure"));
+        return new CompletedCoroutine<>(true, Objects.requireNonNull(failure, "failure"));
     }
 
     /**
@@ -132,7 +132,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * @return a new, cold coroutine
      */
     public static <T> Coroutine<T> defer(Supplier<? extends Awaitable<? extends T>> start) {
-        return new Deferred<>(start);
+        return new DeferredCoroutine<>(start);
     }
 
     // ------------------------------------------------------------------ the machine
@@ -177,7 +177,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return parked = true;
         }
         Coroutine<?> child = (Coroutine<?>) awaitable;
-        if (child instanceof Deferred<?> d) {
+        if (child instanceof DeferredCoroutine<?> d) {
             d.claim();
             return awaits(d.start()); // no frame: this machine awaits what the deferred stands for
         }
@@ -481,6 +481,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     }
 
+    /** Makes this coroutine finished before it ever runs ({@link CompletedCoroutine}). */
+    final void finishedFromTheStart(boolean failed, Object result) {
+        phase = failed ? FAILED : SUCCEEDED;
+        outcome = result;
+    }
+
     final boolean isFinished() {
         return phase >= SUCCEEDED;
     }
@@ -518,59 +524,5 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             default -> "failed";
         };
         return (name.isEmpty() ? "Coroutine" : name) + "[" + p + "]";
-    }
-
-    /** {@link #defer}: starts by asking its supplier what to await. */
-    static final class Deferred<T> extends Coroutine<T> {
-        private Supplier<? extends Awaitable<? extends T>> start;
-
-        Deferred(Supplier<? extends Awaitable<? extends T>> start) {
-            this.start = Objects.requireNonNull(start, "start");
-        }
-
-        /** Calls the supplier, once. */
-        Awaitable<? extends T> start() {
-            Supplier<? extends Awaitable<? extends T>> s = start;
-            start = null;
-            return Objects.requireNonNull(s.get(), "Coroutine.defer: the supplier returned null");
-        }
-
-        /** Runs as a frame only where nothing awaits it: as a task's coroutine. */
-        @Override
-        @SuppressWarnings("fallthrough") // the machine's cases fall through when an await did not suspend
-        protected void step() throws Throwable {
-            switch (state) {
-                case 0:
-                    state = 1;
-                    if (awaits(start())) {
-                        return;
-                    }
-                    // fall through
-                case 1:
-                    complete(awaited());
-                    return;
-                default:
-                    throw new IllegalStateException("bad state " + state);
-            }
-        }
-    }
-
-    /** {@link #of}, {@link #done()} and {@link #failed}: finished from the start. */
-    private static final class Completed<T> extends Coroutine<T> {
-        Completed(byte phase, Object outcome) {
-            Coroutine<T> self = this;
-            self.phase = phase;
-            self.outcome = outcome;
-        }
-
-        @Override
-        protected void step() {
-            throw new IllegalStateException("a completed coroutine has no steps");
-        }
-
-        @Override
-        public String toString() {
-            return isFailed() ? "Coroutine.failed(" + rawOutcome() + ")" : "Coroutine.of(" + rawOutcome() + ")";
-        }
     }
 }

@@ -36,8 +36,9 @@ final class LiveTasks {
         last.liveSlot = slot;
         tasks[size] = null;
         task.liveSlot = -1;
-        if (size < tasks.length / 4 && tasks.length > MIN_CAPACITY) {
-            tasks = Arrays.copyOf(tasks, tasks.length / 2); // a burst of tasks leaves no big array behind
+        if (size < tasks.length / 16 && tasks.length > MIN_CAPACITY) {
+            // A burst of tasks leaves no big array behind; shrinking late keeps the copies rare.
+            tasks = Arrays.copyOf(tasks, Math.max(MIN_CAPACITY, tasks.length / 4));
         }
     }
 
