@@ -233,9 +233,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return yields();
         }
         y.complete(result);
-        yields();
         awaiting = y;
-        return true;
+        task.reschedule();
+        return parked = true;
     }
 
     /**

@@ -6,7 +6,7 @@ package io.jawait.bench;
  */
 record Settings(String name, int warmupIterations, int measurementIterations, int iterationSeconds,
                 int timerRuns, int echoMessages, int compileRuns) {
-    static final Settings FULL = new Settings("full", 3, 3, 2, 5, Sizes.ECHO_MESSAGES, 3);
+    static final Settings FULL = new Settings("full", 4, 5, 3, 5, Sizes.ECHO_MESSAGES, 3);
     static final Settings QUICK = new Settings("quick (smoke test: numbers not meaningful)", 1, 1, 1, 1,
             Sizes.ECHO_MESSAGES / 10, 1);
 
