@@ -377,7 +377,9 @@ public final class Asyncio {
      * @return a coroutine to await
      */
     public static <T> Coroutine<T> toThread(Callable<T> fn) {
-        return new ToThread<>(fn);
+        Objects.requireNonNull(fn, "fn");
+        // Submitted when awaited, not before; cancelling the awaiter cancels work not yet started.
+        return Coroutine.defer(() -> getRunningLoop().runInExecutor(null, fn));
     }
 
     /**

@@ -188,34 +188,7 @@ public final class AsyncQueue<T> {
      * @return a coroutine that completes at once if no task is unfinished
      */
     public Coroutine<Void> join() {
-        return new Coroutine<>() {
-            @Override
-            protected void step() throws Throwable {
-                switch (state) {
-                    case 0:
-                        if (unfinishedTasks == 0) {
-                            complete(null);
-                            return;
-                        }
-                        state = 1;
-                        if (awaits(finished.waitSet())) {
-                            return;
-                        }
-                        // fall through
-                    case 1:
-                        awaited();
-                        complete(null);
-                        return;
-                    default:
-                        throw new IllegalStateException("bad state " + state);
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "AsyncQueue.join()";
-            }
-        };
+        return Coroutine.defer(() -> unfinishedTasks == 0 ? Coroutine.done() : finished.waitSet());
     }
 
     /**

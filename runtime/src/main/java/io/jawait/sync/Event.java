@@ -1,6 +1,5 @@
 package io.jawait.sync;
 
-import io.jawait.Asyncio;
 import io.jawait.Awaitable;
 import io.jawait.Coroutine;
 import io.jawait.EventLoop;
@@ -96,13 +95,8 @@ public final class Event {
 
     /** The running loop, to which the event is now bound (asyncio's {@code _LoopBoundMixin}). */
     private EventLoop boundToRunningLoop() {
-        EventLoop running = Asyncio.getRunningLoop();
-        if (loop == null) {
-            loop = running;
-        } else if (loop != running) {
-            throw new IllegalStateException(this + " is bound to a different event loop");
-        }
-        return running;
+        loop = Waiters.runningLoopFor(loop, this);
+        return loop;
     }
 
     private void add(Waiter waiter) {
@@ -110,6 +104,11 @@ public final class Event {
             sweepCancelled();
             sweepAt = Math.max(MIN_SWEEP, length * 2); // amortized: a sweep per doubling
         }
+        link(waiter);
+    }
+
+    private void link(Waiter waiter) {
+        waiter.next = null;
         if (tail == null) {
             head = waiter;
         } else {
@@ -121,25 +120,17 @@ public final class Event {
 
     /** Unlinks the waiters that are done: only cancelled ones can be, while the flag is unset. */
     private void sweepCancelled() {
-        Waiter kept = null;
         Waiter w = head;
         head = null;
+        tail = null;
         length = 0;
         while (w != null) {
             Waiter next = w.next;
-            w.next = null;
             if (!w.isDone()) {
-                if (kept == null) {
-                    head = w;
-                } else {
-                    kept.next = w;
-                }
-                kept = w;
-                length++;
+                link(w);
             }
             w = next;
         }
-        tail = kept;
     }
 
     /** Number of tasks waiting, not counting cancelled ones (for tests). */

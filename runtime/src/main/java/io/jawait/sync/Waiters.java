@@ -31,10 +31,18 @@ final class Waiters implements Iterable<Future<Void>> {
 
     /** The running loop, to which the primitive is now bound. */
     EventLoop boundToRunningLoop() {
+        loop = runningLoopFor(loop, owner);
+        return loop;
+    }
+
+    /**
+     * The running loop, which a primitive bound to {@code boundTo} (null: not bound yet) may use.
+     *
+     * @throws IllegalStateException if the primitive is bound to another loop
+     */
+    static EventLoop runningLoopFor(EventLoop boundTo, Object owner) {
         EventLoop running = Asyncio.getRunningLoop();
-        if (loop == null) {
-            loop = running;
-        } else if (loop != running) {
+        if (boundTo != null && boundTo != running) {
             throw new IllegalStateException(owner + " is bound to a different event loop");
         }
         return running;
