@@ -379,7 +379,7 @@ public final class Asyncio {
     public static <T> Coroutine<T> toThread(Callable<T> fn) {
         Objects.requireNonNull(fn, "fn");
         // Submitted when awaited, not before; cancelling the awaiter cancels work not yet started.
-        return Coroutine.defer(() -> getRunningLoop().runInExecutor(null, fn));
+        return Coroutine.defer("toThread()", () -> getRunningLoop().runInExecutor(null, fn));
     }
 
     /**

@@ -132,7 +132,20 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * @return a new, cold coroutine
      */
     public static <T> Coroutine<T> defer(Supplier<? extends Awaitable<? extends T>> start) {
-        return new DeferredCoroutine<>(start);
+        return new DeferredCoroutine<>("Coroutine.defer(...)", start);
+    }
+
+    /**
+     * {@link #defer(Supplier)} with a description for {@code toString}, which debug mode's
+     * "never awaited" warnings show.
+     *
+     * @param description what the coroutine does, e.g. {@code "Gate.pass()"}
+     * @param start called once, on the loop, when the coroutine starts; must not return null
+     * @param <T> the result type
+     * @return a new, cold coroutine
+     */
+    public static <T> Coroutine<T> defer(String description, Supplier<? extends Awaitable<? extends T>> start) {
+        return new DeferredCoroutine<>(Objects.requireNonNull(description, "description"), start);
     }
 
     // ------------------------------------------------------------------ the machine

@@ -8,9 +8,11 @@ import java.util.function.Supplier;
  * {@link Coroutine#awaits} claims it and awaits the supplier's awaitable in its place.
  */
 final class DeferredCoroutine<T> extends Coroutine<T> {
+    private final String description;
     private Supplier<? extends Awaitable<? extends T>> start;
 
-    DeferredCoroutine(Supplier<? extends Awaitable<? extends T>> start) {
+    DeferredCoroutine(String description, Supplier<? extends Awaitable<? extends T>> start) {
+        this.description = description;
         this.start = Objects.requireNonNull(start, "start");
     }
 
@@ -38,5 +40,11 @@ final class DeferredCoroutine<T> extends Coroutine<T> {
             default:
                 throw new IllegalStateException("bad state " + state);
         }
+    }
+
+    @Override
+    public String toString() {
+        String state = super.toString();
+        return description + state.substring(state.indexOf('['));
     }
 }

@@ -133,4 +133,12 @@ class FramelessAwaitTest {
             assertInstanceOf(IllegalStateException.class, t.exception());
         }
     }
+
+    @Test
+    void aDeferredCoroutineDescribesItselfForDiagnostics() {
+        assertEquals("Coroutine.defer(...)[new]", Coroutine.defer(Coroutine::done).toString());
+        assertEquals("Gate.pass()[new]", Coroutine.defer("Gate.pass()", Coroutine::done).toString());
+        assertEquals("Event.waitSet()[new]", new io.jawait.sync.Event().waitSet().toString());
+        assertThrows(NullPointerException.class, () -> Coroutine.defer(null, Coroutine::done));
+    }
 }

@@ -188,7 +188,7 @@ public final class AsyncQueue<T> {
      * @return a coroutine that completes at once if no task is unfinished
      */
     public Coroutine<Void> join() {
-        return Coroutine.defer(() -> unfinishedTasks == 0 ? Coroutine.done() : finished.waitSet());
+        return Coroutine.defer("AsyncQueue.join()", () -> unfinishedTasks == 0 ? Coroutine.done() : finished.waitSet());
     }
 
     /**

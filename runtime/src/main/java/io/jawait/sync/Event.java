@@ -81,7 +81,7 @@ public final class Event {
      *     {@link #set()}
      */
     public Coroutine<Void> waitSet() {
-        return Coroutine.defer(startWait);
+        return Coroutine.defer("Event.waitSet()", startWait);
     }
 
     private Awaitable<Void> startWait() {
