@@ -190,9 +190,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return parked = true;
         }
         Coroutine<?> child = (Coroutine<?>) awaitable;
-        if (child instanceof DeferredCoroutine<?> d) {
+        if (child instanceof FramelessCoroutine<?> d) {
             d.claim();
-            return awaits(d.start()); // no frame: this machine awaits what the deferred stands for
+            return awaits(d.start(t.loop())); // no frame: this machine awaits what the child stands for
         }
         if (child instanceof Sleep.Yield<?> y) {
             y.claim();

@@ -2,12 +2,12 @@ package io.jawait;
 
 /**
  * The coroutine behind {@link Asyncio#sleep(double, Object)}: a bare yield for a zero delay,
- * otherwise a timer that completes a future. The timer is cancelled if the sleeper is.
+ * otherwise a timer that completes a future. Awaited, neither is a frame: the awaiter waits on
+ * the future (or yields) itself. The timer is cancelled if the sleeper is.
  */
-final class Sleep<T> extends Coroutine<T> {
+final class Sleep<T> extends FramelessCoroutine<T> {
     private final double delay;
     private final T result;
-    private EventLoop.TimerHandle timer;
 
     private Sleep(double delay, T result) {
         this.delay = delay;
@@ -15,8 +15,8 @@ final class Sleep<T> extends Coroutine<T> {
     }
 
     /**
-     * The coroutine for {@code sleep(delay, result)}: a bare yield for a delay of zero or less
-     * (a smaller frame), else a timed sleep.
+     * The coroutine for {@code sleep(delay, result)}: a bare yield for a delay of zero or less,
+     * else a timed sleep.
      */
     static <T> Coroutine<T> of(double delay, T result) {
         if (Double.isNaN(delay)) {
@@ -26,45 +26,25 @@ final class Sleep<T> extends Coroutine<T> {
     }
 
     @Override
-    @SuppressWarnings("fallthrough") // the machine's cases fall through when an await did not suspend
-    protected void step() throws Throwable {
-        switch (state) {
-            case 0:
-                state = 1;
-                EventLoop loop = task.loop();
-                Wake<T> wake = new Wake<>(loop, result);
-                timer = loop.callLater(delay, wake);
-                if (awaits(wake)) {
-                    return;
-                }
-                // fall through
-            case 1:
-                try {
-                    awaited();
-                } finally {
-                    if (timer != null) {
-                        timer.cancel();
-                        timer = null;
-                    }
-                }
-                complete(result);
-                return;
-            default:
-                throw new IllegalStateException("bad state " + state);
-        }
+    Awaitable<T> start(EventLoop loop) {
+        Wake<T> wake = new Wake<>(loop, result);
+        wake.timer = loop.callLater(delay, wake);
+        return wake;
     }
 
     @Override
     public String toString() {
-        return "sleep(" + delay + ")";
+        String state = super.toString();
+        return "sleep(" + delay + ")" + state.substring(state.indexOf('['));
     }
 
     /**
-     * The future a timed sleep awaits, and its timer's callback: no lambda per sleep (a
-     * {@code Future} keeps the same size with the extra field, which fits in its padding).
+     * The future a timed sleep awaits, and its timer's callback: no lambda per sleep. Cancelling
+     * it (the sleeper was cancelled) cancels the timer, as asyncio's {@code sleep} does.
      */
     private static final class Wake<T> extends Future<T> implements Runnable {
         private final T result;
+        private EventLoop.TimerHandle timer;
 
         Wake(EventLoop loop, T result) {
             super(loop);
@@ -77,6 +57,14 @@ final class Sleep<T> extends Coroutine<T> {
             if (!isDone()) {
                 setResult(result);
             }
+        }
+
+        @Override
+        void onDone() {
+            if (isCancelled() && timer != null) {
+                timer.cancel();
+            }
+            timer = null;
         }
 
         @Override

@@ -141,4 +141,29 @@ class FramelessAwaitTest {
         assertEquals("Event.waitSet()[new]", new io.jawait.sync.Event().waitSet().toString());
         assertThrows(NullPointerException.class, () -> Coroutine.defer(null, Coroutine::done));
     }
+
+    @Test
+    void cancellingATimedSleepCancelsItsTimer() {
+        try (EventLoop loop = EventLoop.createVirtual()) {
+            Task<Object> t = loop.createTask(Script.of()
+                    .await(() -> Asyncio.sleep(100))
+                    .run(() -> log.add("woke")));
+            loop.runUntilComplete(Asyncio.sleep(1));
+            assertTrue(loop.toString().contains("timers=1"), loop.toString());
+            t.cancel();
+            loop.runUntilComplete(Asyncio.sleep(0));
+            assertTrue(t.isCancelled());
+            assertTrue(loop.toString().contains("timers=0"), loop.toString());
+            assertEquals(List.of(), log);
+        }
+    }
+
+    @Test
+    void aTimedSleepAsATaskCoroutineDeliversItsResult() {
+        try (EventLoop loop = EventLoop.createVirtual()) {
+            assertEquals("r", loop.runUntilComplete(Asyncio.sleep(2, "r")));
+            assertEquals(2.0, loop.time(), 1e-9);
+            assertEquals("sleep(0.5)[new]", Asyncio.sleep(0.5).toString());
+        }
+    }
 }
