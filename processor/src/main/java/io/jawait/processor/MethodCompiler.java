@@ -111,6 +111,23 @@ final class MethodCompiler {
     }
 
     /**
+     * For a method still deferred when processing ends: it stays as written, which is right only
+     * while javac reports an error in it. When javac finds none any more (an annotation processor
+     * that runs after this one changed the class, as Lombok does), reports it: it must never run
+     * uncompiled.
+     */
+    void finishDeferred(ExecutableElement method) {
+        TreePath path = trees.getPath(method);
+        if (path != null && ((MethodTree) path.getLeaf()).getBody() != null && !unresolved.inSignature(method)
+                && twinErrors.absent(path)) {
+            reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, method, "jawait could not compile this method:"
+                    + " javac found an error in it while jawait processed it, and none now, so another annotation"
+                    + " processor changed its class afterwards; run that processor before jawait (earlier on the"
+                    + " processor path)");
+        }
+    }
+
+    /**
      * @return whether the method is left as written: javac is sure to report an error in it
      *     (an orphan jump, {@code this} in a static method), or one was reported here
      */

@@ -64,31 +64,49 @@ public final class TwinErrors {
     /**
      * @param methodPath a method of a member class, with a body
      * @return whether javac reports an error when it attributes the body as written; {@code false}
-     *     when that cannot be asked (a method of a local class, a body declaring classes, javac
-     *     failing on the copy), and the method is compiled as before
+     *     also when that cannot be asked, and the method is compiled as before
      */
     public boolean found(TreePath methodPath) {
+        return check(methodPath) == Verdict.ERROR;
+    }
+
+    /**
+     * @param methodPath a method of a member class, with a body
+     * @return whether javac surely reports no error when it attributes the body as written
+     */
+    public boolean absent(TreePath methodPath) {
+        return check(methodPath) == Verdict.NONE;
+    }
+
+    private enum Verdict {
+        ERROR,
+        NONE,
+        /** Not asked: a method of a local class, a body declaring classes, javac failing on the copy. */
+        UNKNOWN
+    }
+
+    private Verdict check(TreePath methodPath) {
         JCMethodDecl method = (JCMethodDecl) methodPath.getLeaf();
         JCCompilationUnit unit = (JCCompilationUnit) methodPath.getCompilationUnit();
         if (method.sym == null || method.body == null || declaresClasses(method.body)
                 || !(methodPath.getParentPath().getLeaf() instanceof JCClassDecl owner) || owner.sym == null) {
-            return false;
+            return Verdict.UNKNOWN;
         }
         Env<AttrContext> classEnv = enter.getClassEnv(owner.sym);
         if (classEnv == null || annotate.annotationsBlocked()) {
             // (not blocked, javac attributes the copy's annotations right away, into the handler)
-            return false;
+            return Verdict.UNKNOWN;
         }
+        JCBlock body = method.body;
+        JCBlock copy = new TreeCopier<Void>(make.forToplevel(unit)).copy(body);
         boolean[] error = {false};
         Log.DiagnosticHandler handler = keepAll(d -> {
             error[0] |= d.getKind() == Diagnostic.Kind.ERROR;
             return true;
         });
         if (handler == null) {
-            return false;
+            return Verdict.UNKNOWN;
         }
-        JCBlock body = method.body;
-        JCBlock copy = new TreeCopier<Void>(make.forToplevel(unit)).copy(body);
         DeferredCompletionFailureHandler.Handler failures =
                 completionFailures.setHandler(completionFailures.speculativeCodeHandler);
         JavaFileObject source = log.useSource(unit.getSourceFile());
@@ -96,9 +114,9 @@ public final class TwinErrors {
             method.body = copy;   // as Trees.getScope does: javac may look at the method's body
             attr.attribStat(copy, memberEnter.getMethodEnv(method, classEnv));
             annotate.flush();
-            return error[0];
+            return error[0] ? Verdict.ERROR : Verdict.NONE;
         } catch (RuntimeException | AssertionError javacFailed) {
-            return false;
+            return Verdict.UNKNOWN;
         } finally {
             method.body = body;
             log.useSource(source);
@@ -119,7 +137,7 @@ public final class TwinErrors {
         Class<Log.DeferredDiagnosticHandler> type = Log.DeferredDiagnosticHandler.class;
         try {
             return type.getConstructor(Log.class, Predicate.class, boolean.class).newInstance(log, filter, false);
-        } catch (NoSuchMethodException newer) {
+        } catch (NoSuchMethodException jdk17) {
             try {
                 return type.getConstructor(Log.class, Predicate.class).newInstance(log, filter);
             } catch (ReflectiveOperationException | RuntimeException neither) {
