@@ -9,6 +9,7 @@ import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.comp.MemberEnter;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
@@ -19,6 +20,7 @@ import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import java.io.IOException;
 import java.util.function.Predicate;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.tools.Diagnostic;
@@ -36,9 +38,10 @@ import javax.tools.JavaFileObject;
  * error in the twin, once, at the user's line and column, and the compilation fails.
  *
  * <p>Like {@code Trees.getScope}, the copy is attributed with its diagnostics and completion
- * failures kept apart and its local classes removed again afterwards. Bodies that
- * declare classes are not checked: javac caches the types of method arguments by source position,
- * and a local class of the copy would leak into the original's attribution through that cache.
+ * failures kept apart and its local classes removed again afterwards. Its positions are moved
+ * past the end of the file: javac caches the speculative types of method arguments by file and
+ * position, and what it found for the copy (a local class of the copy, a type not generated yet)
+ * must never be taken for the original.
  */
 public final class TwinErrors {
     private final Attr attr;
@@ -48,6 +51,8 @@ public final class TwinErrors {
     private final DeferredCompletionFailureHandler completionFailures;
     private final Log log;
     private final TreeMaker make;
+    /** Copies attributed so far, each in its own range of positions. */
+    private long attributions;
 
     /** @param javacEnv javac's own processing environment (unwrapped) */
     public TwinErrors(ProcessingEnvironment javacEnv) {
@@ -81,14 +86,14 @@ public final class TwinErrors {
     private enum Verdict {
         ERROR,
         NONE,
-        /** Not asked: a method of a local class, a body declaring classes, javac failing on the copy. */
+        /** Not asked: a method of a local class, javac failing on the copy, a file too long. */
         UNKNOWN
     }
 
     private Verdict check(TreePath methodPath) {
         JCMethodDecl method = (JCMethodDecl) methodPath.getLeaf();
         JCCompilationUnit unit = (JCCompilationUnit) methodPath.getCompilationUnit();
-        if (method.sym == null || method.body == null || declaresClasses(method.body)
+        if (method.sym == null || method.body == null
                 || !(methodPath.getParentPath().getLeaf() instanceof JCClassDecl owner) || owner.sym == null) {
             return Verdict.UNKNOWN;
         }
@@ -99,6 +104,9 @@ public final class TwinErrors {
         }
         JCBlock body = method.body;
         JCBlock copy = new TreeCopier<Void>(make.forToplevel(unit)).copy(body);
+        if (!shiftPastTheFile(copy, unit)) {
+            return Verdict.UNKNOWN;
+        }
         boolean[] error = {false};
         Log.DiagnosticHandler handler = keepAll(d -> {
             error[0] |= d.getKind() == Diagnostic.Kind.ERROR;
@@ -148,14 +156,34 @@ public final class TwinErrors {
         }
     }
 
-    private static boolean declaresClasses(JCBlock body) {
-        boolean[] found = {false};
+    /**
+     * Moves every position of the copy past the end of its file, into a range no earlier copy
+     * used (a later round may see types an earlier one did not).
+     *
+     * @return {@code false} when positions would overflow
+     */
+    private boolean shiftPastTheFile(JCBlock copy, JCCompilationUnit unit) {
+        long length;
+        try {
+            length = unit.getSourceFile().getCharContent(true).length() + 1L;
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+        long offset = length * ++attributions;
+        if (offset + length > Integer.MAX_VALUE) {
+            return false;
+        }
         new TreeScanner() {
             @Override
-            public void visitClassDef(JCClassDecl tree) {
-                found[0] = true;
+            public void scan(JCTree t) {
+                if (t != null) {
+                    if (t.pos >= 0) {
+                        t.pos += (int) offset;
+                    }
+                    super.scan(t);
+                }
             }
-        }.scan(body);
-        return found[0];
+        }.scan(copy);
+        return true;
     }
 }

@@ -192,4 +192,35 @@ class KnownLoweringBugsTest {
                 }
                 """, "try-with-resources not applicable to variable type"));
     }
+
+    @Test
+    void errorInABodyDeclaringAClass() {
+        BrokenSources.check(members("for-each over a non-iterable in a body with an anonymous class", """
+                @Async Coroutine<String> m(Coroutine<String> c, int n) {
+                    Runnable r = new Runnable() { public void run() { } };
+                    for (String s : /*!*/n) { await(c); }
+                    r.run();
+                    return Coroutine.of("");
+                }
+                """, "for-each not applicable to expression type"));
+    }
+
+    /**
+     * The copy javac checks first declares its own {@code Local}: the type it infers for the inner
+     * call, cached by position, must not be taken for the original's.
+     */
+    @Test
+    void localClassInACheckedBodyStaysItsOwn() {
+        BrokenSources.check(members("local class as a generic method's argument", """
+                @Async Coroutine<String> m(Coroutine<String> c) {
+                    String s = await(c);
+                    String o;
+                    {
+                        class Local { String v() { return "L"; } }
+                        o = Objects.requireNonNull(Objects.requireNonNull(new Local())).v();
+                    }
+                    return Coroutine.of(s + o);
+                }
+                """));
+    }
 }
