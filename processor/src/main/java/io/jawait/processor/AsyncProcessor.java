@@ -85,9 +85,13 @@ public final class AsyncProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (!usable || round.processingOver()) {
+        if (!usable) {
+            return false;
+        }
+        if (round.processingOver()) {
             // Trees changed in the last round are never entered again: nothing may be spliced now.
-            // A method still deferred has an unresolved type, which javac reports itself.
+            // A method still deferred has an error (an unresolved type), which javac reports itself.
+            finishDeferred();
             return false;
         }
         try {
@@ -133,6 +137,17 @@ public final class AsyncProcessor extends AbstractProcessor {
                     io.jawait.processor.diagnostics.DiagnosticId.INTERNAL_ERROR.format("jawait failed: " + e));
         }
         return false;
+    }
+
+    private void finishDeferred() {
+        try {
+            for (ExecutableElement method : retryDeferred()) {
+                compiler.finishDeferred(method);
+            }
+        } catch (Throwable e) {
+            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+                    io.jawait.processor.diagnostics.DiagnosticId.INTERNAL_ERROR.format("jawait failed: " + e));
+        }
     }
 
     /** @return the methods deferred by the previous round, found again by name */

@@ -16,6 +16,7 @@ import io.jawait.processor.analysis.misuse.AwaitNames;
 import io.jawait.processor.diagnostics.DiagnosticId;
 import io.jawait.processor.diagnostics.Reporter;
 import io.jawait.processor.javac.MachineSplicer;
+import io.jawait.processor.javac.TwinErrors;
 import io.jawait.processor.lowering.LocalTypeException;
 import io.jawait.processor.lowering.MethodLowering;
 import io.jawait.processor.lowering.UnsupportedConstructException;
@@ -45,6 +46,7 @@ final class MethodCompiler {
     private final MachineSplicer splicer;
     private final MethodLowering lowering;
     private final UnresolvedTypes unresolved;
+    private final TwinErrors twinErrors;
     private final boolean dump;
     /** Local-class methods already spliced (a later round must not splice them again). */
     private final java.util.Set<Tree> spliced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -56,13 +58,15 @@ final class MethodCompiler {
         this.splicer = splicer;
         this.lowering = new MethodLowering(trees, env.getElementUtils(), env.getTypeUtils());
         this.unresolved = new UnresolvedTypes(trees);
+        this.twinErrors = new TwinErrors(env);
         this.dump = dump;
     }
 
     /**
      * @param method a validated {@code @Async} method
-     * @return {@code false} when the method must be retried next round (a type not resolved yet;
-     *     if it never resolves, the method stays as written and javac reports the user's error)
+     * @return {@code false} when the method must be retried next round (a type not resolved yet,
+     *     or any other error javac finds in the body; if it stays, the method stays as written and
+     *     javac reports the user's error)
      */
     boolean compile(ExecutableElement method) {
         TreePath path = trees.getPath(method);
@@ -76,7 +80,10 @@ final class MethodCompiler {
             if (leftAsWritten(tree, unit, isStatic, method.getEnclosingElement().getKind().isInterface() && !isStatic)) {
                 return true;
             }
-            if (unresolved.inSignature(method)) {
+            if (unresolved.inSignature(method) || twinErrors.found(path)) {
+                // javac reports the error in the twin, once, at the user's position (the machine
+                // would repeat it in its own shape); retried next round, where a type generated
+                // meanwhile may resolve it
                 return false;
             }
             String name = machineName(path);
@@ -101,6 +108,23 @@ final class MethodCompiler {
             reporter.error(DiagnosticId.INTERNAL_ERROR, method, internalError(e));
         }
         return true;
+    }
+
+    /**
+     * For a method still deferred when processing ends: it stays as written, which is right only
+     * while javac reports an error in it. When javac finds none any more (an annotation processor
+     * that runs after this one changed the class, as Lombok does), reports it: it must never run
+     * uncompiled.
+     */
+    void finishDeferred(ExecutableElement method) {
+        TreePath path = trees.getPath(method);
+        if (path != null && ((MethodTree) path.getLeaf()).getBody() != null && !unresolved.inSignature(method)
+                && twinErrors.absent(path)) {
+            reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, method, "jawait could not compile this method:"
+                    + " javac found an error in it while jawait processed it, and none now, so another annotation"
+                    + " processor changed its class afterwards; run that processor before jawait (earlier on the"
+                    + " processor path)");
+        }
     }
 
     /**

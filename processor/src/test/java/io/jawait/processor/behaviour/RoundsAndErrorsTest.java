@@ -27,6 +27,16 @@ class RoundsAndErrorsTest {
     /** Generates {@code gen.Made} in the first round, as annotation processors commonly do. */
     static final class Generator extends AllAnnotationsProcessor {
         private boolean done;
+        private final String members;
+
+        Generator() {
+            this("");
+        }
+
+        /** @param members more members of {@code gen.Made} */
+        Generator(String members) {
+            this.members = members;
+        }
 
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -34,7 +44,7 @@ class RoundsAndErrorsTest {
                 done = true;
                 try (Writer w = processingEnv.getFiler().createSourceFile("gen.Made").openWriter()) {
                     w.write("package gen; public class Made { public static Made make() { return new Made(); }"
-                            + " public String use() { return \"made\"; } }");
+                            + " public String use() { return \"made\"; } " + members + " }");
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -65,6 +75,37 @@ class RoundsAndErrorsTest {
         Coroutine<String> run = (Coroutine<String>) r.getClass().getMethod("run").invoke(r);
         try (EventLoop loop = EventLoop.createVirtual()) {
             assertEquals("made", loop.runUntilComplete(run));
+        }
+    }
+
+    /**
+     * In the first round the body has an error (no {@code gen.Made} yet), so the processor holds
+     * it back; javac caches the argument types it computed then by position, and they must not
+     * decide the overload the finished program calls.
+     */
+    @Test
+    void anArgumentOfAGeneratedTypeIsResolvedWithTheGeneratedType() throws Exception {
+        JavaFileObject f = JavaFileObjects.forSourceString("t.P", """
+                package t;
+                import io.jawait.*;
+                import io.jawait.annotation.Async;
+                import static io.jawait.Asyncio.*;
+                public class P {
+                    @Async public Coroutine<String> run() {
+                        String s = await(sleep(0.01, "x"));
+                        return Coroutine.of(s + gen.Made.pick(gen.Made.id(gen.Made.make())));
+                    }
+                }
+                """);
+        Compilation c = Compiler.javac().withProcessors(new Generator("public static String pick(String s) {"
+                + " return \"string\"; } public static String pick(Made m) { return \"made\"; }"
+                + " public static <T> T id(T t) { return t; }"), new AsyncProcessor()).compile(f);
+        assertThat(c).succeeded();
+        Object p = Harness.loader(c).loadClass("t.P").getConstructor().newInstance();
+        @SuppressWarnings("unchecked")
+        Coroutine<String> run = (Coroutine<String>) p.getClass().getMethod("run").invoke(p);
+        try (EventLoop loop = EventLoop.createVirtual()) {
+            assertEquals("xmade", loop.runUntilComplete(run));
         }
     }
 

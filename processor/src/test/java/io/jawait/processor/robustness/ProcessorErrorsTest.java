@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The processor's own errors about code it cannot compile (a local whose type cannot be written,
  * a construct not supported yet), alone and next to ordinary errors: each once, at the user's
- * construct, never as an internal error.
+ * construct, never as an internal error. In a method javac finds an error in, javac's error
+ * comes first (the method stays as written).
  */
 class ProcessorErrorsTest {
     private static final String NON_DENOTABLE = "[NonDenotableLocal]";
@@ -24,13 +25,25 @@ class ProcessorErrorsTest {
                             return Coroutine.of("" + x);
                         }
                         """, NON_DENOTABLE),
-                members("anonymous-class var live across an await, next to a javac error", """
+                members("anonymous-class var live across an await, and a javac error in another method", """
                         @Async Coroutine<String> m(Coroutine<String> c) {
                             var /*!*/x = new Object() { int n; };
                             await(c);
-                            return Coroutine.of("" + x.n + undefined);
+                            return Coroutine.of("" + x.n);
+                        }
+                        @Async Coroutine<String> k(Coroutine<String> c) {
+                            await(c);
+                            return Coroutine.of("" + undefined);
                         }
                         """, NON_DENOTABLE),
+                // javac's error first: a method with one stays as written (fixed, the other shows)
+                members("anonymous-class var live across an await, and a javac error in the same method", """
+                        @Async Coroutine<String> m(Coroutine<String> c) {
+                            var x = new Object() { int n; };
+                            await(c);
+                            return Coroutine.of("" + x.n + /*!*/undefined);
+                        }
+                        """, "cannot find symbol"),
                 members("an awaiting block arm of a nested switch expression, and a type error in another method", """
                         @Async Coroutine<String> m(Coroutine<String> c, int k) {
                             String s = "" + switch (k) {
