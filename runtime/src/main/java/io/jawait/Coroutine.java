@@ -172,6 +172,15 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      *     coroutine awaited twice
      */
     protected final boolean awaits(Awaitable<?> awaitable) {
+        if (awaitable instanceof Future<?> f && f.isDone()) {
+            awaiting = f; // the fast path, kept apart so that this method stays small enough to inline
+            return false;
+        }
+        return startsAwaiting(awaitable);
+    }
+
+    /** {@link #awaits(Awaitable)} of anything but a done future. */
+    private boolean startsAwaiting(Awaitable<?> awaitable) {
         Objects.requireNonNull(awaitable, "await(null)");
         Task<?> t = task;
         if (awaitable instanceof Future<?> f) {

@@ -301,9 +301,14 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** The outcome for an await: the value, or the failure thrown unwrapped. */
     final Object resultForAwait() throws Throwable {
+        if (status == SUCCEEDED) {
+            return value; // the common case, in a method small enough to inline into every await
+        }
+        return unsuccessfulResult();
+    }
+
+    private Object unsuccessfulResult() throws Throwable {
         switch (status) {
-            case SUCCEEDED:
-                return value;
             case FAILED:
                 markRetrieved();
                 throw failure();
