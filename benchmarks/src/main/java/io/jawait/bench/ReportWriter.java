@@ -206,7 +206,7 @@ final class ReportWriter {
     private void echo() {
         out.append("## W6 echo: 100 loopback clients x 10,000 messages of 32 bytes\n\n")
                 .append("One NIO client thread drives all connections, request-response (each client waits for its echo ")
-                .append("before sending again); each server runs in a fresh JVM after a warm-up load.\n\n")
+                .append("before sending again); each server runs in a fresh JVM after a warm-up load, and the better of two measured loads counts.\n\n")
                 .append("| server | messages/s | jawait vs it | target | verdict |\n|---|---|---|---|---|\n");
         Double jawait = r.get("W6.jawait");
         String[][] servers = {

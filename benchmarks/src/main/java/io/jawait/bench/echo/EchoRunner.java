@@ -9,11 +9,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * W6 in a fresh JVM: starts one echo server ({@code jawait}, {@code netty}, {@code vertx},
  * {@code virtualThreads}, or {@code python:<script>} for CPython asyncio in a child process), runs a
- * warm-up load and then the measured load of {@link Sizes#ECHO_CLIENTS} clients x
- * {@link Sizes#ECHO_MESSAGES} messages, and prints {@code RESULT messagesPerSecond <n>}.
+ * warm-up load and then two measured loads of {@link Sizes#ECHO_CLIENTS} clients x
+ * {@link Sizes#ECHO_MESSAGES} messages, and prints the better one as
+ * {@code RESULT messagesPerSecond <n>}.
  */
 public final class EchoRunner {
     private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(90);
+    private static final int MEASURED_LOADS = 2;
 
     private EchoRunner() {
     }
@@ -36,7 +38,12 @@ public final class EchoRunner {
         }
         try {
             EchoClient.run(port, Sizes.ECHO_CLIENTS, Math.max(1, messages / 10), Sizes.ECHO_MESSAGE_BYTES, LIMIT_NANOS);
-            long nanos = EchoClient.run(port, Sizes.ECHO_CLIENTS, messages, Sizes.ECHO_MESSAGE_BYTES, LIMIT_NANOS);
+            // The better of two measured loads: the client thread shares two cores with the
+            // server, and one load alone moved by 20% between runs of the same server.
+            long nanos = Long.MAX_VALUE;
+            for (int load = 0; load < MEASURED_LOADS; load++) {
+                nanos = Math.min(nanos, EchoClient.run(port, Sizes.ECHO_CLIENTS, messages, Sizes.ECHO_MESSAGE_BYTES, LIMIT_NANOS));
+            }
             double perSecond = (double) Sizes.ECHO_CLIENTS * messages / (nanos / 1e9);
             System.out.println("RESULT messagesPerSecond " + perSecond);
         } finally {
