@@ -179,34 +179,20 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return startsAwaiting(awaitable);
     }
 
-    /** {@link #awaits(Awaitable)} of anything but a done future. */
+    /**
+     * {@link #awaits(Awaitable)} of anything but a done future; each kind in a method of its own,
+     * so that the path a machine takes stays small enough to inline.
+     */
     private boolean startsAwaiting(Awaitable<?> awaitable) {
         Objects.requireNonNull(awaitable, "await(null)");
-        Task<?> t = task;
         if (awaitable instanceof Future<?> f) {
-            if (f.isDone()) {
-                awaiting = f;
-                return false;
-            }
-            if (f == t) {
-                throw new IllegalStateException("Task cannot await on itself: " + t);
-            }
-            if (f.loop() != t.loop()) {
-                throw new IllegalStateException("Task " + t + " got Future " + f + " attached to a different loop");
-            }
-            awaiting = f;
-            t.waitOn(f);
-            return parked = true;
+            return waitsOn(f);
         }
         Coroutine<?> child = (Coroutine<?>) awaitable;
-        if (child instanceof FramelessCoroutine<?> d) {
-            d.claim();
-            return awaits(d.start(t.loop())); // no frame: this machine awaits what the child stands for
+        if (child instanceof FramelessCoroutine<?> || child instanceof Sleep.Yield<?>) {
+            return awaitsWithoutFrame(child);
         }
-        if (child instanceof Sleep.Yield<?> y) {
-            y.claim();
-            return yieldsFor(y); // no frame: this machine yields itself
-        }
+        Task<?> t = task;
         child.begin(t, this);
         awaiting = child;
         if (child.isFinished()) {
@@ -214,6 +200,32 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
         t.push(child);
         return parked = true;
+    }
+
+    private boolean waitsOn(Future<?> f) {
+        if (f.isDone()) {
+            awaiting = f;
+            return false;
+        }
+        Task<?> t = task;
+        if (f == t) {
+            throw new IllegalStateException("Task cannot await on itself: " + t);
+        }
+        if (f.loop() != t.loop()) {
+            throw new IllegalStateException("Task " + t + " got Future " + f + " attached to a different loop");
+        }
+        awaiting = f;
+        t.waitOn(f);
+        return parked = true;
+    }
+
+    /** A frameless child: this machine awaits what it stands for, or yields itself for sleep(0). */
+    private boolean awaitsWithoutFrame(Coroutine<?> child) {
+        child.claim();
+        if (child instanceof Sleep.Yield<?> y) {
+            return yieldsFor(y);
+        }
+        return awaits(((FramelessCoroutine<?>) child).start(task.loop()));
     }
 
     /**
