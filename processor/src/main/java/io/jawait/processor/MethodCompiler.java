@@ -77,7 +77,7 @@ final class MethodCompiler {
                 return true;   // no source or no body: nothing to compile (the misuse checker reports the latter)
             }
             boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
-            if (leftAsWritten(tree, unit, isStatic, method.getEnclosingElement().getKind().isInterface() && !isStatic)) {
+            if (leftAsWritten(tree, unit, isStatic)) {
                 return true;
             }
             if (unresolved.inSignature(method) || twinErrors.found(path)) {
@@ -131,9 +131,9 @@ final class MethodCompiler {
      * @return whether the method is left as written: javac is sure to report an error in it
      *     (an orphan jump, {@code this} in a static method), or one was reported here
      */
-    private boolean leftAsWritten(MethodTree tree, CompilationUnitTree unit, boolean isStatic, boolean hasSelf) {
+    private boolean leftAsWritten(MethodTree tree, CompilationUnitTree unit, boolean isStatic) {
         return Jumps.hasOrphan(tree.getBody()) || isStatic && ThisReferences.in(tree.getBody())
-                || callsOwnAwait(tree, unit) || reservedParameter(hasSelf, tree, unit);
+                || callsOwnAwait(tree, unit);
     }
 
     private static String internalError(Throwable e) {
@@ -159,25 +159,6 @@ final class MethodCompiler {
             }
         }
         return found;
-    }
-
-    /**
-     * Reports a parameter named like a field every machine has: the machine keeps parameters as
-     * fields of the same name, and one named {@code state} would hide the machine's own state (a
-     * silent miscompile). Locals are renamed; parameters are not yet.
-     *
-     * @return whether there was one
-     */
-    private boolean reservedParameter(boolean hasSelf, MethodTree tree, CompilationUnitTree unit) {
-        for (var p : tree.getParameters()) {
-            String name = p.getName().toString();
-            if (name.equals("state") || hasSelf && name.equals("self")) {
-                reporter.error(DiagnosticId.UNSUPPORTED_CONSTRUCT, p, unit, "a parameter named '" + name
-                        + "' in an @Async method is not supported yet; rename it");
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -207,7 +188,7 @@ final class MethodCompiler {
     private void compileLocal(TreePath methodPath) {
         MethodTree tree = (MethodTree) methodPath.getLeaf();
         CompilationUnitTree unit = methodPath.getCompilationUnit();
-        if (leftAsWritten(tree, unit, tree.getModifiers().getFlags().contains(Modifier.STATIC), false)) {
+        if (leftAsWritten(tree, unit, tree.getModifiers().getFlags().contains(Modifier.STATIC))) {
             return;
         }
         try {

@@ -18,7 +18,9 @@ import io.jawait.processor.model.MachineSource;
 import io.jawait.processor.model.State;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
@@ -89,14 +91,30 @@ public final class MethodLowering {
         java.util.function.Function<Tree, String> copy = body.placeholders::expr;
         TypeName result = method.result(copy);
         List<MachineField> parameters = new ArrayList<>();
+        List<String> arguments = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         if (hasSelf) {
             parameters.add(new MachineField(SELF, method.ownerType()));
+            arguments.add("this");
             taken.add(SELF);
         }
-        for (MachineField p : method.parameters(copy)) {
+        List<MachineField> declared = method.parameters(copy);
+        declared.forEach(p -> taken.add(p.name()));
+        // A parameter named like a field every machine has keeps its value in a field of another name.
+        Map<VariableTree, String> renamedParameters = new IdentityHashMap<>();
+        for (int i = 0; i < declared.size(); i++) {
+            MachineField p = declared.get(i);
+            arguments.add(p.name());
+            if (p.name().equals("state") || hasSelf && p.name().equals(SELF)) {
+                String field = p.name() + "$param";
+                while (taken.contains(field)) {
+                    field += "$";
+                }
+                taken.add(field);
+                renamedParameters.put(tree.getParameters().get(i), field);
+                p = new MachineField(field, p.type());
+            }
             parameters.add(p);
-            taken.add(p.name());
         }
         taken.add(ReturnLowering.TAIL_FIELD);
         taken.add("state");
@@ -138,7 +156,7 @@ public final class MethodLowering {
         Set<String> machineFields = new HashSet<>(taken);
         fields.forEach(f -> machineFields.add(f.name()));
         machineFields.add("state");
-        new Renamer(body.placeholders, references, body.hoisting, machineFields,
+        new Renamer(body.placeholders, references, body.hoisting, renamedParameters, machineFields,
                 hasSelf ? SELF : outer.isEmpty() ? null : isStatic ? outer : outer + ".this",
                 hasSelf ? method.instanceMethods() : Set.of())
                 .registerAll();
@@ -148,7 +166,7 @@ public final class MethodLowering {
                 states, body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0,
                 body.usesResources);
         String text = MachineRenderer.render(plan);
-        return new MachineSource(text, bodyPrefix(plan), body.placeholders.originals(),
+        return new MachineSource(text, bodyPrefix(plan, arguments), body.placeholders.originals(),
                 body.placeholders.replacements());
     }
 
@@ -225,11 +243,10 @@ public final class MethodLowering {
         return true;
     }
 
-    private static String bodyPrefix(MachinePlan plan) {
+    /** @param arguments what the method passes to the machine's constructor: its parameters' names, or {@code this} */
+    private static String bodyPrefix(MachinePlan plan, List<String> arguments) {
         String typeArguments = plan.typeVariables().isEmpty() ? ""
                 : plan.typeVariables().stream().map(t -> t.name()).collect(Collectors.joining(", ", "<", ">"));
-        String arguments = plan.parameters().stream().map(p -> p.name().equals(SELF) ? "this" : p.name())
-                .collect(Collectors.joining(", "));
-        return "if (true) return new " + plan.className() + typeArguments + "(" + arguments + ");";
+        return "if (true) return new " + plan.className() + typeArguments + "(" + String.join(", ", arguments) + ");";
     }
 }

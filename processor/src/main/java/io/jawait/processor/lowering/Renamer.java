@@ -7,6 +7,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import io.jawait.processor.analysis.LocalReferences;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,21 +27,25 @@ final class Renamer {
     private final Placeholders placeholders;
     private final LocalReferences references;
     private final Hoisting hoisting;
+    private final Map<VariableTree, String> renamedParameters;
     private final Set<String> machineFields;
     private final String outerQualifier;
     private final Set<String> selfMethods;
 
     /**
+     * @param renamedParameters parameters whose machine field has another name (one named {@code state})
      * @param machineFields names of all fields of the machine (inherited {@code state} included)
      * @param outerQualifier {@code Outer.this} for an instance method, {@code Outer} for a static one,
      *     {@code self} for an interface's default method, {@code null} for an anonymous class's method
      * @param selfMethods instance methods to call through {@code self} (a default method's interface)
      */
-    Renamer(Placeholders placeholders, LocalReferences references, Hoisting hoisting, Set<String> machineFields,
-            String outerQualifier, Set<String> selfMethods) {
+    Renamer(Placeholders placeholders, LocalReferences references, Hoisting hoisting,
+            Map<VariableTree, String> renamedParameters, Set<String> machineFields, String outerQualifier,
+            Set<String> selfMethods) {
         this.placeholders = placeholders;
         this.references = references;
         this.hoisting = hoisting;
+        this.renamedParameters = renamedParameters;
         this.machineFields = machineFields;
         this.outerQualifier = outerQualifier;
         this.selfMethods = selfMethods;
@@ -79,7 +84,9 @@ final class Renamer {
         String name = id.getName().toString();
         VariableTree target = references.target(id);
         if (target != null) {
-            if (hoisting.isHoisted(target) && !hoisting.fieldName(target).equals(name)) {
+            if (renamedParameters.containsKey(target)) {
+                placeholders.replace(id, renamedParameters.get(target));
+            } else if (hoisting.isHoisted(target) && !hoisting.fieldName(target).equals(name)) {
                 placeholders.replace(id, hoisting.fieldName(target));
             }
         } else if (references.isOuterThis(id)) {

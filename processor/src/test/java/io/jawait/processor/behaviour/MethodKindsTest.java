@@ -101,6 +101,35 @@ class MethodKindsTest {
     }
 
     @Test
+    void parametersNamedLikeTheMachinesOwnFields() {
+        // The machine has a state field, and a default method's machine a self field: parameters
+        // with those names keep their values in fields of other names.
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                interface Greeter {
+                    String name();
+                    @Async default Coroutine<String> greet(Mode mode, String self, int state) {
+                        String heard = await(mode.of(self));
+                        state = state + await(mode.of(1));
+                        java.util.function.Supplier<String> later = () -> self + "'";
+                        return Coroutine.of(name() + ":" + heard + state + later.get());
+                    }
+                }
+                record Person(String name) implements Greeter { }
+                @Async Coroutine<String> counted(int state, String state$param) {
+                    int before = state;
+                    for (int i = 0; i < 3; i++) {
+                        state += await(v(i));
+                    }
+                    return Coroutine.of(before + "->" + state + state$param);
+                }
+                @Async Coroutine<String> run() {
+                    return Coroutine.of(await(new Person("p").greet(mode, "s", 1)) + "|" + await(counted(10, "!")));
+                }
+                """);
+        assertEquals("p:s2s'|10->13!", out.get(Mode.PENDING).value());
+    }
+
+    @Test
     void asyncMethodsOfLocalAndAnonymousClassesAndLocalRecords() {
         Map<Mode, Harness.Outcome> out = Harness.check("""
                 String prefix = "p";

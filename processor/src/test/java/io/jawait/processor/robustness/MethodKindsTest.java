@@ -143,23 +143,6 @@ class MethodKindsTest {
                             return Coroutine.of(s + t);
                         }
                         """, "[UnsupportedConstruct] calling this class's own method await"),
-                members("a parameter named state, which every machine has", """
-                        @Async Coroutine<String> m(Coroutine<String> c, int /*!*/state) {
-                            String s = await(c);
-                            return Coroutine.of(s + state);
-                        }
-                        """, "[UnsupportedConstruct] a parameter named 'state'"),
-                declarations("a parameter named self in a default method", """
-                        interface Broken {
-                            @Async default Coroutine<String> m(Coroutine<String> c, String /*!*/self) {
-                                String s = await(c);
-                                return Coroutine.of(s + self);
-                            }
-                            @Async static Coroutine<String> k(Coroutine<String> c, String self) {
-                                return Coroutine.of(await(c) + self);
-                            }
-                        }
-                        """, "[UnsupportedConstruct] a parameter named 'self'"),
                 declarations("generic class", """
                         class Broken<T> {
                             @Async Coroutine<T> m(Coroutine<T> c) {
