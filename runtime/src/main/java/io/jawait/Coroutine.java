@@ -189,8 +189,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return waitsOn(f);
         }
         Coroutine<?> child = (Coroutine<?>) awaitable;
-        if (child instanceof FramelessCoroutine<?> || child instanceof Sleep.Yield<?>) {
-            return awaitsWithoutFrame(child);
+        if (child instanceof FramelessCoroutine<?> f) {
+            return awaitsInPlaceOf(f);
+        }
+        if (child instanceof Sleep.Yield<?> y) {
+            return yieldsFor(y);
         }
         Task<?> t = task;
         child.begin(t, this);
@@ -202,11 +205,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return parked = true;
     }
 
+    /** Waits on a future that is not done ({@link #awaits} handled a done one). */
     private boolean waitsOn(Future<?> f) {
-        if (f.isDone()) {
-            awaiting = f;
-            return false;
-        }
         Task<?> t = task;
         if (f == t) {
             throw new IllegalStateException("Task cannot await on itself: " + t);
@@ -219,13 +219,10 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return parked = true;
     }
 
-    /** A frameless child: this machine awaits what it stands for, or yields itself for sleep(0). */
-    private boolean awaitsWithoutFrame(Coroutine<?> child) {
+    /** A frameless child is no frame: this machine awaits what it stands for. */
+    private boolean awaitsInPlaceOf(FramelessCoroutine<?> child) {
         child.claim();
-        if (child instanceof Sleep.Yield<?> y) {
-            return yieldsFor(y);
-        }
-        return awaits(((FramelessCoroutine<?>) child).start(task.loop()));
+        return awaits(child.start(task.loop()));
     }
 
     /**
@@ -262,14 +259,14 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * finished sleep as the awaited coroutine only when it has a result to deliver.
      */
     private boolean yieldsFor(Sleep.Yield<?> y) {
+        y.claim();
+        yields();
         Object result = y.result();
-        if (result == null) {
-            return yields();
+        if (result != null) {
+            y.complete(result);
+            awaiting = y; // awaited() reads the result as a finished child's outcome
         }
-        y.complete(result);
-        awaiting = y;
-        task.reschedule();
-        return parked = true;
+        return true;
     }
 
     /**
@@ -551,12 +548,17 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     @Override
     public String toString() {
         String name = getClass().getSimpleName();
+        return describedAs(name.isEmpty() ? "Coroutine" : name);
+    }
+
+    /** @return {@code name} followed by this coroutine's phase, as {@link #toString()} shows it */
+    final String describedAs(String name) {
         String p = switch (phase) {
             case NEW -> claimed ? "claimed" : "new";
             case RUNNING -> "running, state " + state;
             case SUCCEEDED -> "done";
             default -> "failed";
         };
-        return (name.isEmpty() ? "Coroutine" : name) + "[" + p + "]";
+        return name + "[" + p + "]";
     }
 }

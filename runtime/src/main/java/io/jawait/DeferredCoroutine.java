@@ -21,8 +21,7 @@ final class DeferredCoroutine<T> extends FramelessCoroutine<T> {
     }
 
     @Override
-    public String toString() {
-        String state = super.toString();
-        return description + state.substring(state.indexOf('['));
+    String description() {
+        return description;
     }
 }

@@ -16,6 +16,14 @@ abstract class FramelessCoroutine<T> extends Coroutine<T> {
      */
     abstract Awaitable<? extends T> start(EventLoop loop);
 
+    /** @return what this coroutine stands for, e.g. {@code sleep(0.5)}, shown before its phase */
+    abstract String description();
+
+    @Override
+    public String toString() {
+        return describedAs(description());
+    }
+
     @Override
     @SuppressWarnings("fallthrough") // the machine's cases fall through when an await did not suspend
     protected final void step() throws Throwable {

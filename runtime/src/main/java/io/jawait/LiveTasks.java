@@ -47,7 +47,7 @@ final class LiveTasks {
         if (size == 0) {
             end = 0;
         } else if (size < (end >>> 1)) {
-            compact(tasks);
+            compact();
         }
     }
 
@@ -68,14 +68,15 @@ final class LiveTasks {
 
     private void compactOrGrow() {
         if (end - size >= end >>> 2) { // enough holes that moving the tasks pays for itself
-            compact(tasks);
+            compact();
         } else {
             tasks = Arrays.copyOf(tasks, tasks.length * 2);
         }
     }
 
-    /** Moves the live tasks, in order, to the front of {@code into}, and shrinks a mostly empty array. */
-    private void compact(Task<?>[] from) {
+    /** Moves the live tasks, in order, to the front, into a smaller array if they fill little of it. */
+    private void compact() {
+        Task<?>[] from = tasks;
         Task<?>[] into = from;
         if (size < from.length >>> 3 && from.length > MIN_CAPACITY) {
             into = new Task<?>[Math.max(MIN_CAPACITY, from.length >>> 2)];

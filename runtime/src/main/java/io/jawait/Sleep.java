@@ -33,9 +33,8 @@ final class Sleep<T> extends FramelessCoroutine<T> {
     }
 
     @Override
-    public String toString() {
-        String state = super.toString();
-        return "sleep(" + delay + ")" + state.substring(state.indexOf('['));
+    String description() {
+        return "sleep(" + delay + ")";
     }
 
     /**

@@ -26,13 +26,8 @@ final class Waiters implements Iterable<Future<Void>> {
 
     /** A new pending waiter on the running loop, not yet in the deque. */
     Future<Void> create() {
-        return boundToRunningLoop().createFuture();
-    }
-
-    /** The running loop, to which the primitive is now bound. */
-    EventLoop boundToRunningLoop() {
         loop = runningLoopFor(loop, owner);
-        return loop;
+        return loop.createFuture();
     }
 
     /**
