@@ -3,6 +3,7 @@ package io.jawait.processor;
 import com.google.auto.service.AutoService;
 import com.sun.source.util.Trees;
 import io.jawait.processor.analysis.misuse.MisuseChecker;
+import io.jawait.processor.diagnostics.DiagnosticId;
 import io.jawait.processor.diagnostics.Reporter;
 import io.jawait.processor.javac.CompilerEnvironment;
 import io.jawait.processor.javac.MachineSplicer;
@@ -20,6 +21,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 
 /**
  * The jawait compiler: rewrites the body of every {@code @Async} method in place into a state
@@ -77,9 +79,7 @@ public final class AsyncProcessor extends AbstractProcessor {
                     Boolean.parseBoolean(env.getOptions().get(DUMP_OPTION)));
         } catch (Throwable e) {
             usable = false;
-            env.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
-                    io.jawait.processor.diagnostics.DiagnosticId.INTERNAL_ERROR.format(
-                            "jawait cannot start: " + e));
+            reportFailure(env, "jawait cannot start: " + e);
         }
     }
 
@@ -133,10 +133,14 @@ public final class AsyncProcessor extends AbstractProcessor {
                 }
             }
         } catch (Throwable e) {
-            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
-                    io.jawait.processor.diagnostics.DiagnosticId.INTERNAL_ERROR.format("jawait failed: " + e));
+            reportFailure(processingEnv, "jawait failed: " + e);
         }
         return false;
+    }
+
+    /** An internal error with no element to point at: the processor itself failed. */
+    private static void reportFailure(ProcessingEnvironment env, String message) {
+        env.getMessager().printMessage(Diagnostic.Kind.ERROR, DiagnosticId.INTERNAL_ERROR.format(message));
     }
 
     private void finishDeferred() {
@@ -145,8 +149,7 @@ public final class AsyncProcessor extends AbstractProcessor {
                 compiler.finishDeferred(method);
             }
         } catch (Throwable e) {
-            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
-                    io.jawait.processor.diagnostics.DiagnosticId.INTERNAL_ERROR.format("jawait failed: " + e));
+            reportFailure(processingEnv, "jawait failed: " + e);
         }
     }
 

@@ -24,7 +24,10 @@ import io.jawait.processor.model.MachineSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -49,7 +52,7 @@ final class MethodCompiler {
     private final TwinErrors twinErrors;
     private final boolean dump;
     /** Local-class methods already spliced (a later round must not splice them again). */
-    private final java.util.Set<Tree> spliced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Tree> spliced = Collections.newSetFromMap(new IdentityHashMap<>());
 
     MethodCompiler(ProcessingEnvironment env, Trees trees, Reporter reporter, MachineSplicer splicer, boolean dump) {
         this.env = env;
