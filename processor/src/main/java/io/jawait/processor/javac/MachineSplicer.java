@@ -12,6 +12,7 @@ import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.TreeMaker;
 import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Names;
 import io.jawait.processor.model.MachineSource;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
@@ -90,6 +91,7 @@ public final class MachineSplicer {
             }
         }.scan(machine);
         machine = copier.fillPlaceholders(machine);
+        new StepLocals(TreeMaker.instance(context), Names.instance(context)).apply(machine);
 
         JCStatement start = parser.statement(source.bodyPrefix());
         UserTreeCopier.placeAt(start, declaration.body.pos);
