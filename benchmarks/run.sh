@@ -10,7 +10,9 @@
 #   BENCH_MAVEN_ARGS=-DskipJawait benchmarks/run.sh   peers only (jawait's workloads not built)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -Pbench -pl benchmarks -am -Dmaven.test.skip=true ${BENCH_MAVEN_ARGS:-} package
+# clean: the compiler plugin does not notice a changed annotation processor, and would keep the
+# workloads compiled by the previous one.
+mvn -q -B -Pbench -pl benchmarks -am -Dmaven.test.skip=true ${BENCH_MAVEN_ARGS:-} clean package
 cd benchmarks
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 exec "$JAVA" -cp "target/classes:$(cat target/classpath.txt)" io.jawait.bench.RunAll \
