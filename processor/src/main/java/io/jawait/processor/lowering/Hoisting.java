@@ -126,13 +126,31 @@ final class Hoisting {
     }
 
     /**
-     * Names the fields: the user's name, with {@code $2}, {@code $3}... when taken.
+     * Names the fields: the user's name, with {@code $2}, {@code $3}... when taken. A name that a
+     * local staying a local also has counts as taken: {@code step()} keeps fields in locals of the
+     * same name while it runs (javac/StepLocals), and Java forbids a local inside another of the
+     * same name.
      *
      * @param taken names already used by the machine (parameters, temporaries)
+     * @param body the method's body
      * @return the hoisted locals in declaration order
      */
-    List<VariableTree> nameFields(Set<String> taken) {
+    List<VariableTree> nameFields(Set<String> taken, Tree body) {
         Set<String> used = new HashSet<>(taken);
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree node, Void unused) {
+                if (!hoisted.contains(node)) {
+                    used.add(node.getName().toString());
+                }
+                return super.visitVariable(node, unused);
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+                return null; // a class's members may share a local's name
+            }
+        }.scan(body, null);
         List<VariableTree> result = new ArrayList<>();
         for (VariableTree v : declaredIn.keySet()) {
             if (!hoisted.contains(v)) {

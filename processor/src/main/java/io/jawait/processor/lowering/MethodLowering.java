@@ -119,7 +119,7 @@ public final class MethodLowering {
         taken.add(ReturnLowering.TAIL_FIELD);
         taken.add("state");
         List<MachineField> fields = new ArrayList<>();
-        for (VariableTree v : body.hoisting.nameFields(taken)) {
+        for (VariableTree v : body.hoisting.nameFields(taken, tree.getBody())) {
             TreePath inScope = references.firstReference(v);
             if (inScope == null && body.scopeHints.containsKey(v)) {
                 inScope = TreePath.getPath(path.getCompilationUnit(), body.scopeHints.get(v));

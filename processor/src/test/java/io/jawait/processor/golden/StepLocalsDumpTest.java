@@ -59,8 +59,11 @@ class StepLocalsDumpTest {
         // reads through a copy that the lowering makes, so prefix can be a local.
         assertFalse(step.contains("n = this.n;"), dump);
         assertTrue(step.contains("String prefix = this.prefix;"), dump);
-        // The second loop declares its own i; the pattern binding s is stored with this.s.
-        assertFalse(step.contains("i = this.i;"), dump);
+        // The second loop keeps its own i as a local, so the first loop's i, a field, is named
+        // i$2: a local i in step() would clash with the second loop's.
+        assertTrue(step.contains("int i$2 = this.i$2;"), dump);
+        assertTrue(step.contains("this.i$2 = i$2;"), dump);
+        // The pattern binding s is stored with this.s, which a local would not see.
         assertFalse(step.contains("s = this.s;"), dump);
     }
 }
