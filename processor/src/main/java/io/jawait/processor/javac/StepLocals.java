@@ -5,6 +5,7 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCAssignOp;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCLabeledStatement;
@@ -75,7 +76,7 @@ final class StepLocals {
         if (uses.labels.contains(EXIT) || uses.returns == 0) {
             return;
         }
-        make.at(step.pos);
+        int pos = step.pos; // the copier moves make's position: every node below sets it back
         TreeCopier<Void> copier = new TreeCopier<>(make);
         ListBuffer<JCStatement> prologue = new ListBuffer<>();
         ListBuffer<JCStatement> epilogue = new ListBuffer<>();
@@ -85,9 +86,10 @@ final class StepLocals {
                     || uses.selectedFromThis.contains(n) || usedElsewhere.contains(n)) {
                 continue;
             }
-            prologue.append(make.VarDef(make.Modifiers(0), n, copier.copy(field.vartype), thisDot(n)));
+            JCExpression type = copier.copy(field.vartype);
+            prologue.append(make.at(pos).VarDef(make.Modifiers(0), n, type, thisDot(n)));
             if (uses.assigned.contains(n)) {
-                epilogue.append(make.Exec(make.Assign(thisDot(n), make.Ident(n))));
+                epilogue.append(make.at(pos).Exec(make.Assign(thisDot(n), make.Ident(n))));
             }
         }
         if (prologue.isEmpty()) {
@@ -95,7 +97,7 @@ final class StepLocals {
         }
         Name exit = names.fromString(EXIT);
         new ReturnsToBreaks(make, exit).translate(step.body);
-        JCLabeledStatement running = make.Labelled(exit, make.Block(0, step.body.stats));
+        JCLabeledStatement running = make.at(pos).Labelled(exit, make.Block(0, step.body.stats));
         step.body.stats = prologue.append(running).appendList(epilogue).toList();
     }
 
