@@ -47,6 +47,9 @@ public final class MachineRenderer {
             type.addField(f.type(), f.name(), Modifier.PRIVATE);
         }
         type.addMethod(constructor.build());
+        for (String placeholder : plan.memberTypes()) {
+            type.addType(TypeSpec.classBuilder(placeholder).build()); // stands for the user's declaration
+        }
         if (plan.usesIteration()) {
             IterationHelpers.addTo(type);
         }

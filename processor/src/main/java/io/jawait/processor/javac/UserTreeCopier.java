@@ -3,6 +3,7 @@ package io.jawait.processor.javac;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
@@ -76,6 +77,16 @@ final class UserTreeCopier extends TreeCopier<Void> {
             }
 
             @Override
+            public void visitClassDef(JCClassDecl member) {
+                int index = index(member.name, "__m");
+                if (index >= 0) {
+                    result = copy((JCTree) originals.get(index), null); // a local type moved into the machine
+                } else {
+                    super.visitClassDef(member);
+                }
+            }
+
+            @Override
             public void visitExec(JCExpressionStatement statement) {
                 if (statement.expr instanceof JCMethodInvocation call && call.args.isEmpty()
                         && call.meth instanceof JCIdent name && index(name, "__s") >= 0) {
@@ -91,7 +102,11 @@ final class UserTreeCopier extends TreeCopier<Void> {
     }
 
     private static int index(JCIdent ident, String prefix) {
-        String name = ident.name.toString();
+        return index(ident.name, prefix);
+    }
+
+    private static int index(com.sun.tools.javac.util.Name identifier, String prefix) {
+        String name = identifier.toString();
         if (!name.startsWith(prefix)) {
             return -1;
         }

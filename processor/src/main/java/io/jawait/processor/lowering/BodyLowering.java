@@ -43,6 +43,7 @@ public final class BodyLowering {
     final ContinuationLowering continuations;
     final LocalLowering locals;
     final SwitchLowering switches;
+    final MemberTypes memberTypes = new MemberTypes(this);
     private boolean usesCondition;
     /** Trees inside the scope of locals the user never names, for their types (getScope). */
     final Map<VariableTree, Tree> scopeHints = new java.util.IdentityHashMap<>();
@@ -124,9 +125,10 @@ public final class BodyLowering {
             case RETURN -> returns.lower((ReturnTree) s);
             case YIELD -> switches.yieldValue(s, ((com.sun.source.tree.YieldTree) s).getValue());
             case BREAK, CONTINUE -> jump(s);
-            // A local class declared in one case is invisible from the others.
-            case CLASS, RECORD, ENUM, INTERFACE -> throw unsupported(s,
-                    "a local class declared directly in a block that awaits");
+            // A local type declared in one case is invisible from the others. A record, enum or
+            // interface captures nothing, so it can be a member of the machine; a class may capture.
+            case RECORD, ENUM, INTERFACE -> memberTypes.move((com.sun.source.tree.ClassTree) s);
+            case CLASS -> throw unsupported(s, "a local class declared directly in a block that awaits");
             default -> {
                 if (!AwaitCalls.maySuspend(s, synchronous) && !introducesBindings(s)) {
                     nativeStatement(s);

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -164,7 +165,7 @@ public final class MethodLowering {
         List<TypeVariableName> typeVariables = method.typeVariables(hasSelf, copy);
         MachinePlan plan = new MachinePlan(className, isStatic, inInterface, typeVariables, result, parameters, fields,
                 states, body.labeledDispatch(), body.tailStart(), body.usesHandler(), body.iterators() > 0,
-                body.usesResources);
+                body.usesResources, body.memberTypes.placeholders());
         String text = MachineRenderer.render(plan);
         return new MachineSource(text, bodyPrefix(plan, arguments), body.placeholders.originals(),
                 body.placeholders.replacements());
@@ -192,6 +193,10 @@ public final class MethodLowering {
                 throw new LocalTypeException(v, false, "'" + v.getName() + "' lives across an await and its type ("
                         + type + ") cannot be written in source; declare it with an explicit type");
             case LOCAL_CLASS:
+                if (type instanceof DeclaredType declared && declared.getTypeArguments().isEmpty()
+                        && body.memberTypes.isMoved((TypeElement) declared.asElement())) {
+                    return ClassName.get("", declared.asElement().getSimpleName().toString());
+                }
                 throw new UnsupportedConstructException(v, "a local of a local class type living across an await"
                         + " is not supported yet");
             default:

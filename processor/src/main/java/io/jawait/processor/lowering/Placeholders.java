@@ -22,6 +22,12 @@ final class Placeholders {
         return "__u" + (originals.size() - 1);
     }
 
+    /** @return the name of a member class standing for the type declaration {@code tree} */
+    String member(Tree tree) {
+        originals.add(tree);
+        return "__m" + (originals.size() - 1);
+    }
+
     /** @return an expression statement (without the semicolon) standing for the statement {@code tree} */
     String stmt(Tree tree) {
         originals.add(tree);

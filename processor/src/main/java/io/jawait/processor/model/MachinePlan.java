@@ -21,6 +21,7 @@ import java.util.List;
  * @param usesHandler whether there are try regions (a {@code handler} field and a catch-all)
  * @param usesIteration whether enhanced for loops need the {@code iterate$} and {@code next$} helpers
  * @param usesResources whether try-with-resources needs the {@code close$} helpers
+ * @param memberTypes placeholder names of the local types moved into the machine as its members
  */
 public record MachinePlan(
         String className,
@@ -35,5 +36,6 @@ public record MachinePlan(
         int defaultBefore,
         boolean usesHandler,
         boolean usesIteration,
-        boolean usesResources) {
+        boolean usesResources,
+        List<String> memberTypes) {
 }

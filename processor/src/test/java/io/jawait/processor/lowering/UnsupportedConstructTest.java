@@ -83,13 +83,38 @@ class UnsupportedConstructTest {
         JavaFileObject f = JavaFileObjects.forSourceString("t.K", HEADER + """
                 class K {
                     @Async Coroutine<String> m() {
-                        record Pair(int a, int b) { }
+                        class Pair { int a = 1; }
                         await(Coroutine.of(1));
-                        return Coroutine.of(new Pair(1, 2).toString());
+                        return Coroutine.of("" + new Pair().a);
                     }
                 }
                 """);
-        assertThat(compile(f)).hadErrorContaining("[UnsupportedConstruct] a local class").inFile(f).onLine(7);
+        Compilation c = compile(f);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[UnsupportedConstruct] a local class declared directly in a block that awaits")
+                .inFile(f).onLine(7);
+    }
+
+    @Test
+    void localRecordWhoseNameMeansAnotherTypeElsewhereIsReported() {
+        JavaFileObject f = JavaFileObjects.forSourceString("t.K", HEADER + """
+                class K {
+                    record Pair(String s) { }
+                    @Async Coroutine<String> m() {
+                        Pair outer = new Pair("outer");
+                        {
+                            record Pair(int a, int b) { }
+                            await(Coroutine.of(1));
+                            outer = new K.Pair(new Pair(1, 2).toString());
+                        }
+                        return Coroutine.of(outer.s());
+                    }
+                }
+                """);
+        Compilation c = compile(f);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[UnsupportedConstruct] a local record declared in a block that awaits,"
+                + " with a name that is also used outside that block").inFile(f).onLine(10);
     }
 
     @Test

@@ -1,0 +1,95 @@
+package io.jawait.processor.lowering;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Local records, enums and interfaces declared directly in a block that awaits. A local type
+ * declared in one case of {@code step()} would be invisible from the others, so it becomes a
+ * member type of the machine instead. These kinds are implicitly static: they capture nothing
+ * from the method, so where they are declared does not change what they mean. Only where their
+ * name is visible changes (the whole machine instead of the rest of its block), so the move is
+ * refused when the name is used anywhere else in the method, where it means another type.
+ */
+final class MemberTypes {
+    private final BodyLowering body;
+    private final List<String> placeholders = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+
+    MemberTypes(BodyLowering body) {
+        this.body = body;
+    }
+
+    /** Moves {@code type}, a local record, enum or interface declared at split level, into the machine. */
+    void move(ClassTree type) {
+        String name = type.getSimpleName().toString();
+        SourceInfo source = body.source;
+        TreePath path = TreePath.getPath(source.unit(), type);
+        Tree block = path.getParentPath().getLeaf();
+        TreePath methodPath = path;
+        while (methodPath.getLeaf().getKind() != Tree.Kind.METHOD) {
+            methodPath = methodPath.getParentPath();
+        }
+        long start = source.pos(type);
+        long end = source.trees().getSourcePositions().getEndPosition(source.unit(), block);
+        if (!(block instanceof BlockTree) || !names.add(name) || declaresAnother(methodPath.getLeaf(), type)
+                || usedOutside(methodPath.getLeaf(), name, start, end)) {
+            throw body.unsupported(type, "a local " + kind(type) + " declared in a block that awaits, with a name"
+                    + " that is also used outside that block or declared twice in the method,");
+        }
+        placeholders.add(body.placeholders.member(type));
+    }
+
+    /** @return the placeholder names of the moved types, each to render as a member class */
+    List<String> placeholders() {
+        return placeholders;
+    }
+
+    /** @return whether {@code type} is one of the moved types (a local class of this method with a moved name) */
+    boolean isMoved(TypeElement type) {
+        return type.getNestingKind() == NestingKind.LOCAL && names.contains(type.getSimpleName().toString());
+    }
+
+    private static boolean declaresAnother(Tree method, ClassTree moved) {
+        boolean[] found = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitClass(ClassTree c, Void unused) {
+                found[0] |= c != moved && c.getSimpleName().contentEquals(moved.getSimpleName());
+                return super.visitClass(c, unused);
+            }
+        }.scan(method, null);
+        return found[0];
+    }
+
+    private boolean usedOutside(Tree method, String name, long start, long end) {
+        boolean[] found = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree id, Void unused) {
+                long at = body.source.pos(id);
+                found[0] |= id.getName().contentEquals(name) && (at < start || at >= end);
+                return null;
+            }
+        }.scan(method, null);
+        return found[0];
+    }
+
+    private static String kind(ClassTree type) {
+        return switch (type.getKind()) {
+            case RECORD -> "record";
+            case ENUM -> "enum";
+            default -> "interface";
+        };
+    }
+}
