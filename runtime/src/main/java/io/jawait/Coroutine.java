@@ -28,9 +28,11 @@ import java.util.function.Supplier;
  *     complete(text.toUpperCase());
  *     return;
  * }</pre>
- * Frames never call each other on the Java stack: awaiting a child coroutine hands it to the
- * driving task, which runs the innermost frame and feeds each completed frame's outcome to its
- * caller in a loop. Arbitrarily deep chains of awaits therefore never overflow the stack.
+ * Frames never pile up on the Java stack: awaiting a child coroutine runs the child's first step
+ * right inside the await (a child that finishes there costs nothing more), and from then on the
+ * driving task runs the innermost frame and feeds each completed frame's outcome to its caller in
+ * a loop. A first step run that way hands any child it awaits to the task, so at most two steps
+ * are ever nested and arbitrarily deep chains of awaits never overflow the stack.
  *
  * @param <T> the type of the value this coroutine produces
  */
@@ -50,6 +52,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     private boolean claimed;
     /** Set when an await of this step suspended; cleared before each step. */
     private boolean parked;
+    /**
+     * Set while this frame's first step runs inside its awaiter's await ({@link #awaitsFrame}),
+     * and kept if that step left it waiting: the task, which then finds it innermost, skips the
+     * step it already ran. (One byte more fits in the padding of the object.)
+     */
+    private boolean steppedInPlace;
     /** The frame awaiting this one, or {@code null} for a task's root frame. */
     Coroutine<?> caller;
     /** The task driving this frame once it has started. */
@@ -195,13 +203,38 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         if (child instanceof Sleep.Yield<?> y) {
             return yieldsFor(y);
         }
+        return awaitsFrame(child);
+    }
+
+    /**
+     * Awaits a child frame, running its first step here: a child that finishes in it (a queue's
+     * put with room, a get with an item) costs no push, no turn of the task's loop over frames and
+     * no new step of this frame. A child that suspends is left as the task's innermost frame, as
+     * if the task had run it. A step run here hands the children it awaits to the task (no second
+     * level), which keeps the Java stack flat.
+     */
+    private boolean awaitsFrame(Coroutine<?> child) {
         Task<?> t = task;
         child.begin(t, this);
         awaiting = child;
         if (child.isFinished()) {
             return false;
         }
-        t.push(child);
+        if (steppedInPlace) {
+            t.push(child);
+            return parked = true;
+        }
+        child.steppedInPlace = true;
+        child.runStep();
+        if (child.isFinished()) {
+            child.steppedInPlace = false;
+            return false;
+        }
+        if (t.value == this) { // a pending task's value is its innermost frame: nothing was pushed
+            t.push(child); // it waits on a future or yielded: the task skips the step it just ran
+        } else {
+            child.steppedInPlace = false; // it handed the task a frame of its own, which runs next
+        }
         return parked = true;
     }
 
@@ -492,8 +525,17 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     }
 
-    /** Runs one step of this frame; a failure completes the frame instead of propagating. */
+    /** Runs one step of this frame, unless its awaiter ran it already ({@link #awaitsFrame}). */
     final void resume() {
+        if (steppedInPlace) {
+            steppedInPlace = false;
+            return;
+        }
+        runStep();
+    }
+
+    /** Runs one step of this frame; a failure completes the frame instead of propagating. */
+    private void runStep() {
         parked = false;
         try {
             step();

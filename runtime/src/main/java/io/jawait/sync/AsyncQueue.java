@@ -111,7 +111,7 @@ public final class AsyncQueue<T> {
      */
     public Coroutine<Void> put(T item) {
         Objects.requireNonNull(item, "AsyncQueue items must not be null");
-        return new Put(item);
+        return new Put<>(this, item);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class AsyncQueue<T> {
      *     queue is shut down and empty
      */
     public Coroutine<T> get() {
-        return new Get();
+        return new Get<>(this);
     }
 
     /**
@@ -254,9 +254,18 @@ public final class AsyncQueue<T> {
      * The coroutines behind {@link #put(Object)} and {@link #get()}, modelled on CPython 3.13's
      * {@code Queue.put} and {@code Queue.get}: wait in line until the operation can be done, and
      * on a failure (a cancellation) leave the line, passing a wake-up on that will not be used.
+     * Static classes with one reference to the queue (an inner class and its inner subclass
+     * would each keep one: 56 bytes a put instead of 48). An awaited coroutine's first step runs
+     * inside the await ({@link Coroutine}), so a put with room or a get with an item costs this
+     * object and nothing more.
      */
-    private abstract class Waiting<R> extends Coroutine<R> {
+    private abstract static class Waiting<T, R> extends Coroutine<R> {
+        final AsyncQueue<T> queue;
         private Future<Void> waiter;
+
+        Waiting(AsyncQueue<T> queue) {
+            this.queue = queue;
+        }
 
         /** @return the line this operation waits in */
         abstract Waiters line();
@@ -276,7 +285,7 @@ public final class AsyncQueue<T> {
                             finish();
                             return;
                         }
-                        if (shutDown) {
+                        if (queue.shutDown) {
                             throw new QueueShutDownException();
                         }
                         waiter = line().enqueue();
@@ -306,26 +315,27 @@ public final class AsyncQueue<T> {
         }
     }
 
-    private final class Put extends Waiting<Void> {
+    private static final class Put<T> extends Waiting<T, Void> {
         private final T item;
 
-        Put(T item) {
+        Put(AsyncQueue<T> queue, T item) {
+            super(queue);
             this.item = item;
         }
 
         @Override
         Waiters line() {
-            return putters;
+            return queue.putters;
         }
 
         @Override
         boolean ready() {
-            return !isFull();
+            return !queue.isFull();
         }
 
         @Override
         void finish() {
-            putNowait(item);
+            queue.putNowait(item);
             complete(null);
         }
 
@@ -335,20 +345,24 @@ public final class AsyncQueue<T> {
         }
     }
 
-    private final class Get extends Waiting<T> {
+    private static final class Get<T> extends Waiting<T, T> {
+        Get(AsyncQueue<T> queue) {
+            super(queue);
+        }
+
         @Override
         Waiters line() {
-            return getters;
+            return queue.getters;
         }
 
         @Override
         boolean ready() {
-            return !items.isEmpty();
+            return !queue.items.isEmpty();
         }
 
         @Override
         void finish() {
-            complete(getNowait());
+            complete(queue.getNowait());
         }
 
         @Override
