@@ -48,7 +48,13 @@ public final class MachineRenderer {
         }
         type.addMethod(constructor.build());
         for (String placeholder : plan.memberTypes()) {
-            type.addType(TypeSpec.classBuilder(placeholder).build()); // stands for the user's declaration
+            // Stands for the user's declaration; static in a static method's machine, which has
+            // no method object to enclose (records, enums and interfaces are static anyway).
+            TypeSpec.Builder member = TypeSpec.classBuilder(placeholder);
+            if (plan.isStatic()) {
+                member.addModifiers(Modifier.STATIC);
+            }
+            type.addType(member.build());
         }
         if (plan.usesIteration()) {
             IterationHelpers.addTo(type);

@@ -80,7 +80,10 @@ final class UserTreeCopier extends TreeCopier<Void> {
             public void visitClassDef(JCClassDecl member) {
                 int index = index(member.name, "__m");
                 if (index >= 0) {
-                    result = copy((JCTree) originals.get(index), null); // a local type moved into the machine
+                    // A local type moved into the machine; static if its placeholder is.
+                    JCClassDecl moved = copy((JCClassDecl) originals.get(index), null);
+                    moved.mods.flags |= member.mods.flags & com.sun.tools.javac.code.Flags.STATIC;
+                    result = moved;
                 } else {
                     super.visitClassDef(member);
                 }

@@ -125,10 +125,9 @@ public final class BodyLowering {
             case RETURN -> returns.lower((ReturnTree) s);
             case YIELD -> switches.yieldValue(s, ((com.sun.source.tree.YieldTree) s).getValue());
             case BREAK, CONTINUE -> jump(s);
-            // A local type declared in one case is invisible from the others. A record, enum or
-            // interface captures nothing, so it can be a member of the machine; a class may capture.
-            case RECORD, ENUM, INTERFACE -> memberTypes.move((com.sun.source.tree.ClassTree) s);
-            case CLASS -> throw unsupported(s, "a local class declared directly in a block that awaits");
+            // A local type declared in one case is invisible from the others: it becomes a member
+            // type of the machine (when it captures nothing).
+            case CLASS, RECORD, ENUM, INTERFACE -> memberTypes.move((com.sun.source.tree.ClassTree) s);
             default -> {
                 if (!AwaitCalls.maySuspend(s, synchronous) && !introducesBindings(s)) {
                     nativeStatement(s);

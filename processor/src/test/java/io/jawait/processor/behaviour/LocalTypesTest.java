@@ -75,4 +75,41 @@ class LocalTypesTest {
                 """);
         assertEquals("hi bob!", out.get(Mode.PENDING).value());
     }
+
+    @Test
+    void localClassesThatUseNoLocalsOfTheMethod() {
+        Map<Mode, Harness.Outcome> out = Harness.check("""
+                String label = "L";
+                String describe(Object o) { return label + o; }
+                @Async Coroutine<String> run() {
+                    class Counter {
+                        int hits;
+                        Counter hit() { hits++; log(describe(hits)); return this; }
+                    }
+                    class Named extends Counter {
+                        final String name;
+                        Named(String name) { this.name = name; }
+                        @Override public String toString() { return name + "=" + hits; }
+                    }
+                    var counter = new Counter();
+                    Named named = new Named(await(v("n")));
+                    for (int i = 0; i < 3; i++) {
+                        counter.hit();
+                        named.hit().hit();
+                        await(v(i));
+                    }
+                    return Coroutine.of(counter.hits + " " + named + " " + await(twice(mode, "s")));
+                }
+                @Async static <T> Coroutine<String> twice(Mode mode, T item) {
+                    class Doubler {
+                        String twice(Object o) { return "" + o + o; }
+                    }
+                    T got = await(mode.of(item));
+                    Doubler d = new Doubler();
+                    await(Coroutine.of(0));
+                    return Coroutine.of(d.twice(got));
+                }
+                """);
+        assertEquals("3 n=6 ss", out.get(Mode.PENDING).value());
+    }
 }
