@@ -36,7 +36,7 @@ final class MemberTypes {
         this.body = body;
     }
 
-    /** Moves {@code type}, a local record, enum or interface declared at split level, into the machine. */
+    /** Moves {@code type}, a local type declared at split level, into the machine. */
     void move(ClassTree type) {
         String name = type.getSimpleName().toString();
         SourceInfo source = body.source;
@@ -56,7 +56,10 @@ final class MemberTypes {
                         + captured + "' of the method,");
             }
         }
-        if (!(block instanceof BlockTree) || !names.add(name) || declaresAnother(method, type)
+        if (!(block instanceof BlockTree)) {
+            throw body.unsupported(type, "a local " + kind(type) + " declared directly in a switch case that awaits");
+        }
+        if (!names.add(name) || declaresAnother(method, type)
                 || usedOutside(method, name, start, end)) {
             throw body.unsupported(type, "a local " + kind(type) + " declared in a block that awaits, with a name"
                     + " that is also used outside that block or declared twice in the method,");

@@ -97,6 +97,28 @@ class UnsupportedConstructTest {
     }
 
     @Test
+    void localRecordDeclaredInASwitchCaseThatAwaitsIsReported() {
+        JavaFileObject f = JavaFileObjects.forSourceString("t.K", HEADER + """
+                class K {
+                    @Async Coroutine<String> m(int k) {
+                        switch (k) {
+                            case 1:
+                                record Pair(int a) { }
+                                await(Coroutine.of(1));
+                                return Coroutine.of(new Pair(1).toString());
+                            default:
+                                return Coroutine.of("none");
+                        }
+                    }
+                }
+                """);
+        Compilation c = compile(f);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[UnsupportedConstruct] a local record declared directly in a switch case"
+                + " that awaits is not supported yet").inFile(f).onLine(9);
+    }
+
+    @Test
     void localRecordWhoseNameMeansAnotherTypeElsewhereIsReported() {
         JavaFileObject f = JavaFileObjects.forSourceString("t.K", HEADER + """
                 class K {
