@@ -40,7 +40,7 @@ import java.util.Set;
  * <p>A field stays a field when a local of the same name could not stand in for it: its name is
  * declared anywhere in the body (a local, a lambda parameter, a pattern binding), used inside a
  * lambda or a class body (a captured local must be effectively final), written as
- * {@code this.name}, or used by another method of the machine.
+ * {@code this.name}, or used by another instance method of the machine.
  */
 final class StepLocals {
     private static final String EXIT = "exit$";
