@@ -2,6 +2,7 @@ package io.jawait.processor.javac;
 
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
@@ -12,6 +13,7 @@ import com.sun.tools.javac.tree.TreeCopier;
 import com.sun.tools.javac.tree.TreeMaker;
 import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.tree.TreeTranslator;
+import com.sun.tools.javac.util.Name;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +84,7 @@ final class UserTreeCopier extends TreeCopier<Void> {
                 if (index >= 0) {
                     // A local type moved into the machine; static if its placeholder is.
                     JCClassDecl moved = copy((JCClassDecl) originals.get(index), null);
-                    moved.mods.flags |= member.mods.flags & com.sun.tools.javac.code.Flags.STATIC;
+                    moved.mods.flags |= member.mods.flags & Flags.STATIC;
                     result = moved;
                 } else {
                     super.visitClassDef(member);
@@ -108,7 +110,7 @@ final class UserTreeCopier extends TreeCopier<Void> {
         return index(ident.name, prefix);
     }
 
-    private static int index(com.sun.tools.javac.util.Name identifier, String prefix) {
+    private static int index(Name identifier, String prefix) {
         String name = identifier.toString();
         if (!name.startsWith(prefix)) {
             return -1;
